@@ -182,3 +182,16 @@ type Check struct {
 	Diff     float64 `json:"diff"`
 	Note     string  `json:"note,omitempty"`
 }
+
+// FailureSchema names the layout of a Failure line.
+const FailureSchema = "bulletin.error/v1"
+
+// Failure is a file that could not be read or extracted. `bulletin extract
+// --errors FILE` and `bulletin run` write one JSON line per failed file;
+// `bulletin analyze` reports them among its findings.
+type Failure struct {
+	Schema  string `json:"schema"`
+	Path    string `json:"path"`
+	Stage   string `json:"stage"` // discover, read, decode, extract
+	Message string `json:"message"`
+}
