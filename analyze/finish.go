@@ -1,0 +1,546 @@
+package analyze
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// finish derives everything of a summary from its inputs. It depends only on
+// the multiset of inputs, never on their order, which is what makes Merge
+// exact: every list is sorted with a total order first (ties broken by the
+// item's JSON encoding), and sums run in that order.
+func finish(in inputs, opts Options, lexicon string) *Summary {
+	docs := slices.Clone(in.documents)
+	for i := range docs {
+		docs[i].Duplicate = false
+	}
+	slices.SortFunc(docs, compareDocuments)
+
+	facts := slices.Clone(in.facts)
+	for i := range facts {
+		facts[i].Dropped, facts[i].DuplicateOf = "", ""
+	}
+	slices.SortFunc(facts, compareFacts)
+
+	findings := slices.Clone(in.findings)
+	findings = append(findings, markDuplicateDocuments(docs, facts)...)
+	findings = append(findings, nearDuplicates(docs)...)
+	findings = append(findings, markRepeatedFacts(facts)...)
+	markSupersededCumulative(facts)
+	slices.SortFunc(findings, compareFindings)
+
+	totals := computeTotals(facts)
+	s := &Summary{
+		Schema:    SummarySchema,
+		Options:   opts,
+		Lexicon:   lexicon,
+		Totals:    totals,
+		Top:       topLists(totals, opts.TopN),
+		Findings:  findings,
+		Documents: docs,
+		Facts:     facts,
+	}
+	s.Overview = overview(s)
+	// Empty lists encode as [] rather than null, whether they came from
+	// Analyze or from decoding a summary.
+	if s.Totals == nil {
+		s.Totals = []Total{}
+	}
+	if s.Top == nil {
+		s.Top = []TopList{}
+	}
+	if s.Findings == nil {
+		s.Findings = []Finding{}
+	}
+	if s.Documents == nil {
+		s.Documents = []Document{}
+	}
+	if s.Facts == nil {
+		s.Facts = []Fact{}
+	}
+	return s
+}
+
+// jsonTieBreak orders two items by their encoding, the last resort of every
+// comparison, so that no order depends on input order.
+func jsonTieBreak(a, b any) int {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Compare(x, y)
+}
+
+func compareDocuments(a, b Document) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Bulletin, b.Bulletin),
+		strings.Compare(a.Record, b.Record),
+		jsonTieBreak(a, b),
+	)
+}
+
+func compareFacts(a, b Fact) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Bulletin, b.Bulletin),
+		cmp.Compare(a.Start, b.Start),
+		cmp.Compare(a.End, b.End),
+		strings.Compare(a.Quantity, b.Quantity),
+		jsonTieBreak(a, b),
+	)
+}
+
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		strings.Compare(a.Kind, b.Kind),
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Bulletin, b.Bulletin),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Start, b.Start),
+		strings.Compare(a.OtherPath, b.OtherPath),
+		cmp.Compare(a.OtherBulletin, b.OtherBulletin),
+		jsonTieBreak(a, b),
+	)
+}
+
+type docKey struct {
+	path     string
+	bulletin int
+}
+
+func documentRef(k docKey) string { return k.path + "#" + strconv.Itoa(k.bulletin) }
+
+// markDuplicateDocuments drops every count of a bulletin whose digest an
+// earlier bulletin (by path order) already has.
+func markDuplicateDocuments(docs []Document, facts []Fact) []Finding {
+	first := map[string]docKey{}
+	duplicateOf := map[docKey]docKey{}
+	for i := range docs {
+		d := &docs[i]
+		if d.Digest == "" {
+			continue
+		}
+		k := docKey{d.Path, d.Bulletin}
+		if kept, ok := first[d.Digest]; ok {
+			if kept != k {
+				d.Duplicate = true
+				duplicateOf[k] = kept
+			}
+			continue
+		}
+		first[d.Digest] = k
+	}
+	if len(duplicateOf) == 0 {
+		return nil
+	}
+	// A dropped count points at the same count of the kept bulletin when it
+	// can be found there.
+	keptFacts := map[string]string{}
+	for _, f := range facts {
+		k := docKey{f.Path, f.Bulletin}
+		if _, dup := duplicateOf[k]; dup {
+			continue
+		}
+		key := documentRef(k) + "\x00" + factKey(f)
+		if _, ok := keptFacts[key]; !ok {
+			keptFacts[key] = f.Ref
+		}
+	}
+	dropped := map[docKey][]string{}
+	for i := range facts {
+		f := &facts[i]
+		k := docKey{f.Path, f.Bulletin}
+		kept, dup := duplicateOf[k]
+		if !dup {
+			continue
+		}
+		f.Dropped = DroppedDuplicateDocument
+		f.DuplicateOf = keptFacts[documentRef(kept)+"\x00"+factKey(*f)]
+		dropped[k] = append(dropped[k], f.Ref)
+	}
+	var out []Finding
+	for k, kept := range duplicateOf {
+		out = append(out, Finding{
+			Kind: FindingDuplicateDocument, Path: k.path, Bulletin: k.bulletin,
+			OtherPath: kept.path, OtherBulletin: kept.bulletin, Similarity: 1,
+			Facts:   dropped[k],
+			Message: fmt.Sprintf("same text as %s; its %d counts are dropped", documentRef(kept), len(dropped[k])),
+		})
+	}
+	return out // sorted by the caller
+}
+
+// Similarity is the share of positions where two MinHash sketches agree; 0
+// when they are empty or of different lengths (built differently).
+func Similarity(a, b []uint32) float64 {
+	if len(a) == 0 || len(a) != len(b) {
+		return 0
+	}
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / float64(len(a))
+}
+
+// nearDuplicates reports pairs of bulletins with different digests whose
+// sketches are similar: usually the same bulletin saved with different site
+// boilerplate. It does not drop counts itself; the repeated-fact rule drops
+// the counts that the two share, sentence for sentence.
+func nearDuplicates(docs []Document) []Finding {
+	var out []Finding
+	for j := range docs {
+		for i := range j {
+			a, b := docs[i], docs[j]
+			if a.Digest != "" && a.Digest == b.Digest {
+				continue
+			}
+			sim := Similarity(a.Sketch, b.Sketch)
+			if sim < NearDuplicateSimilarity {
+				continue
+			}
+			out = append(out, Finding{
+				Kind: FindingNearDuplicate, Path: b.Path, Bulletin: b.Bulletin,
+				OtherPath: a.Path, OtherBulletin: a.Bulletin, Similarity: sim,
+				Message: fmt.Sprintf("%.0f%% similar to %s#%d", sim*100, a.Path, a.Bulletin),
+			})
+		}
+	}
+	return out
+}
+
+// factKey is what makes two counts the same fact: value, measure and object
+// in the same sentence (spaces and punctuation ignored, as the digest does).
+func factKey(f Fact) string {
+	return strings.Join([]string{
+		strconv.FormatFloat(f.Value, 'g', -1, 64), f.Measure, f.Object, f.Text, squeeze(f.Sentence),
+	}, "\x00")
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// markRepeatedFacts drops a count that an earlier file (by path order)
+// already holds, sentence for sentence.
+func markRepeatedFacts(facts []Fact) []Finding {
+	type firstSeen struct {
+		ref string
+		doc docKey
+	}
+	first := map[string]firstSeen{}
+	type pair struct{ dropped, kept docKey }
+	grouped := map[pair][]int{}
+	for i := range facts {
+		f := &facts[i]
+		if f.Dropped != "" {
+			continue
+		}
+		key := factKey(*f)
+		k := docKey{f.Path, f.Bulletin}
+		seen, ok := first[key]
+		if !ok {
+			first[key] = firstSeen{f.Ref, k}
+			continue
+		}
+		if seen.doc.path == f.Path {
+			// The same sentence twice in one file is the file's own business.
+			continue
+		}
+		f.Dropped, f.DuplicateOf = DroppedRepeatedFact, seen.ref
+		p := pair{k, seen.doc}
+		grouped[p] = append(grouped[p], i)
+	}
+	var out []Finding
+	for p, indexes := range grouped {
+		f := facts[indexes[0]]
+		finding := Finding{
+			Kind: FindingRepeatedFact, Path: p.dropped.path, Bulletin: p.dropped.bulletin,
+			Line: f.Line, Start: f.Start, Text: f.Sentence,
+			OtherPath: p.kept.path, OtherBulletin: p.kept.bulletin,
+			Message: fmt.Sprintf("%d counts already in %s are dropped", len(indexes), documentRef(p.kept)),
+		}
+		for _, i := range indexes {
+			finding.Facts = append(finding.Facts, facts[i].Ref)
+		}
+		out = append(out, finding)
+	}
+	return out
+}
+
+// unitIdentity is how totals tell units apart: by code when the gazetteer
+// gave one, else by name.
+func unitIdentity(code, name string) string {
+	if code != "" {
+		return "code:" + code
+	}
+	return "name:" + name
+}
+
+// markSupersededCumulative keeps, of the cumulative figures (截至目前) of one
+// unit, activity, object and measure, only the latest: by bulletin date, then
+// period, then path order and position. Summing them would count the same
+// people once per bulletin that repeats the running total.
+func markSupersededCumulative(facts []Fact) {
+	latest := map[string]int{}
+	later := func(a, b Fact) bool { // is a later than b?
+		if c := cmp.Or(strings.Compare(a.Date, b.Date), strings.Compare(a.Period, b.Period)); c != 0 {
+			return c > 0
+		}
+		return compareFacts(a, b) > 0
+	}
+	var order []string
+	for i, f := range facts {
+		if !f.Cumulative || f.Dropped != "" {
+			continue
+		}
+		key := strings.Join([]string{unitIdentity(f.UnitCode, f.Unit), f.Activity, f.Object, f.Category, f.Canonical}, "\x00")
+		j, ok := latest[key]
+		if !ok {
+			latest[key] = i
+			order = append(order, key)
+			continue
+		}
+		if later(f, facts[j]) {
+			latest[key] = i
+		}
+	}
+	for i := range facts {
+		f := &facts[i]
+		if !f.Cumulative || f.Dropped != "" {
+			continue
+		}
+		key := strings.Join([]string{unitIdentity(f.UnitCode, f.Unit), f.Activity, f.Object, f.Category, f.Canonical}, "\x00")
+		if j := latest[key]; j != i {
+			f.Dropped, f.DuplicateOf = DroppedSupersededCumulative, facts[j].Ref
+		}
+	}
+}
+
+type totalKey struct {
+	dimension, identity string
+	bulletin            int
+	category, measure   string
+	cumulative          bool
+}
+
+type accumulator struct {
+	total     Total
+	high      float64
+	open      bool
+	documents map[docKey]bool
+}
+
+func computeTotals(facts []Fact) []Total {
+	accs := map[totalKey]*accumulator{}
+	add := func(k totalKey, name, code, level string, direct bool, f Fact) {
+		a := accs[k]
+		if a == nil {
+			a = &accumulator{
+				total: Total{
+					Dimension: k.dimension, Key: name, Code: code, Level: level,
+					Bulletin: k.bulletin, Category: k.category, Measure: k.measure, Cumulative: k.cumulative,
+				},
+				documents: map[docKey]bool{},
+			}
+			accs[k] = a
+		}
+		t := &a.total
+		// Facts come sorted, so the first name and level seen are stable.
+		if t.Level == "" {
+			t.Level = level
+		}
+		t.Exact += f.Value * f.Factor
+		if f.Low != nil {
+			t.Low += *f.Low * f.Factor
+		} // an open lower bound of a count is 0: counts are not negative
+		if f.High != nil {
+			a.high += *f.High * f.Factor
+		} else {
+			a.open = true
+		}
+		t.N++
+		if f.Bound != "" && f.Bound != "exact" {
+			t.Approximate++
+		}
+		if direct {
+			t.Direct++
+		}
+		a.documents[docKey{f.Path, f.Bulletin}] = true
+	}
+	for _, f := range facts {
+		if f.Dropped != "" || !f.Additive {
+			continue
+		}
+		base := totalKey{category: f.Category, measure: f.Canonical, cumulative: f.Cumulative}
+		with := func(dimension, identity string, bulletin int) totalKey {
+			k := base
+			k.dimension, k.identity, k.bulletin = dimension, identity, bulletin
+			return k
+		}
+		part := f.Parent != ""
+		if f.Activity != "" && (!part || f.Activity != f.ParentActivity) {
+			add(with(DimensionActivity, f.Activity, 0), f.Activity, "", "", false, f)
+		}
+		if part {
+			continue
+		}
+		if f.Unit != "" {
+			add(with(DimensionUnit, unitIdentity(f.UnitCode, f.Unit), 0), f.Unit, f.UnitCode, f.UnitLevel, true, f)
+			seen := map[string]bool{unitIdentity(f.UnitCode, f.Unit): true}
+			for _, p := range f.Parents {
+				id := unitIdentity(p.Code, p.Name)
+				if seen[id] {
+					continue
+				}
+				seen[id] = true
+				add(with(DimensionUnit, id, 0), p.Name, p.Code, p.Level, false, f)
+			}
+		}
+		add(with(DimensionCategory, f.Category, 0), f.Category, "", "", false, f)
+		if period := periodOf(f); period != "" {
+			add(with(DimensionPeriod, period, 0), period, "", "", false, f)
+		}
+		add(with(DimensionDocument, f.Path, f.Bulletin), f.Path, "", "", false, f)
+	}
+	out := make([]Total, 0, len(accs))
+	for _, a := range accs {
+		t := a.total
+		t.Exact, t.Low = stable(t.Exact), stable(t.Low)
+		if !a.open {
+			h := stable(a.high)
+			t.High = &h
+		}
+		t.Documents = len(a.documents)
+		out = append(out, t)
+	}
+	slices.SortFunc(out, compareTotals)
+	return out
+}
+
+// periodOf is the period a count is filed under: the one the text gives, else
+// the month of the bulletin's date.
+func periodOf(f Fact) string {
+	if f.Period != "" {
+		return f.Period
+	}
+	if len(f.Date) >= 7 && f.Date[4] == '-' {
+		return f.Date[:7]
+	}
+	return ""
+}
+
+var dimensionOrder = map[string]int{
+	DimensionUnit: 0, DimensionActivity: 1, DimensionCategory: 2, DimensionPeriod: 3, DimensionDocument: 4,
+}
+
+func compareTotals(a, b Total) int {
+	return cmp.Or(
+		cmp.Compare(dimensionOrder[a.Dimension], dimensionOrder[b.Dimension]),
+		strings.Compare(a.Key, b.Key),
+		strings.Compare(a.Code, b.Code),
+		cmp.Compare(a.Bulletin, b.Bulletin),
+		strings.Compare(a.Category, b.Category),
+		strings.Compare(a.Measure, b.Measure),
+		compareBool(a.Cumulative, b.Cumulative),
+		jsonTieBreak(a, b),
+	)
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// stable rounds a sum to 6 decimals, so that 0.1+0.2 reads 0.3 and tiny
+// float noise from conversion factors never reaches the output.
+func stable(v float64) float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) >= 1e15 {
+		return v
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 6, 64), 64)
+	return r
+}
+
+// topLists ranks the non-cumulative totals of units (per level), activities
+// and documents within each category and measure.
+func topLists(totals []Total, n int) []TopList {
+	type listKey struct{ dimension, level, category, measure string }
+	lists := map[listKey][]Total{}
+	for _, t := range totals {
+		if t.Cumulative {
+			continue
+		}
+		switch t.Dimension {
+		case DimensionUnit, DimensionActivity, DimensionDocument:
+		default:
+			continue
+		}
+		k := listKey{t.Dimension, t.Level, t.Category, t.Measure}
+		lists[k] = append(lists[k], t)
+	}
+	out := make([]TopList, 0, len(lists))
+	for k, entries := range lists {
+		slices.SortFunc(entries, func(a, b Total) int {
+			return cmp.Or(cmp.Compare(b.Exact, a.Exact), compareTotals(a, b))
+		})
+		out = append(out, TopList{
+			Dimension: k.dimension, Level: k.level, Category: k.category, Measure: k.measure,
+			Entries: slices.Clone(entries[:min(n, len(entries))]),
+		})
+	}
+	slices.SortFunc(out, func(a, b TopList) int {
+		return cmp.Or(
+			cmp.Compare(dimensionOrder[a.Dimension], dimensionOrder[b.Dimension]),
+			strings.Compare(a.Level, b.Level),
+			strings.Compare(a.Category, b.Category),
+			strings.Compare(a.Measure, b.Measure),
+		)
+	})
+	return out
+}
+
+func overview(s *Summary) Overview {
+	o := Overview{Bulletins: len(s.Documents), Facts: len(s.Facts), Findings: len(s.Findings)}
+	paths := map[string]bool{}
+	for _, d := range s.Documents {
+		paths[d.Path] = true
+	}
+	o.Files = len(paths)
+	for _, f := range s.Facts {
+		if f.Dropped != "" {
+			o.Dropped++
+		} else {
+			o.Counted++
+		}
+		if f.Parent != "" {
+			o.Parts++
+		}
+	}
+	failed := map[string]bool{}
+	for _, f := range s.Findings {
+		if f.Kind == FindingFailedFile {
+			failed[f.Path] = true
+		}
+	}
+	o.Failed = len(failed)
+	return o
+}
