@@ -3,6 +3,7 @@ package analyze
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/bulletin-tool/bulletin/extract"
@@ -157,6 +158,14 @@ func (in *inputs) addRecord(r *extract.Record, lex *measure.Lexicon, t tables) e
 				f.ParentActivity = p.Activity
 			}
 		}
+		if !plausible(f) {
+			in.findings = append(in.findings, Finding{
+				Kind: FindingImplausibleValue, Path: path, Bulletin: index, Line: f.Line, Start: f.Start,
+				Text: f.Sentence, Facts: []string{f.Ref},
+				Message: fmt.Sprintf("%s read as %g %s: left out", q.Text, q.Value, q.Measure),
+			})
+			continue
+		}
 		in.facts = append(in.facts, f)
 	}
 
@@ -200,6 +209,20 @@ func (in *inputs) addFailure(f extract.Failure) {
 	in.findings = append(in.findings, Finding{
 		Kind: FindingFailedFile, Path: f.Path, Stage: f.Stage, Message: f.Message,
 	})
+}
+
+// plausible reports whether a count's value and bounds, converted to the
+// canonical measure, are finite and at most MaxValue, and not negative when
+// they are to be summed (an open lower bound is taken as 0).
+func plausible(f Fact) bool {
+	ok := func(v float64) bool {
+		c := v * f.Factor
+		return !math.IsNaN(c) && math.Abs(c) <= MaxValue && (c >= 0 || !f.Additive)
+	}
+	if !ok(f.Value) || (f.Low != nil && !ok(*f.Low)) || (f.High != nil && !ok(*f.High)) {
+		return false
+	}
+	return true
 }
 
 func copyFloat(p *float64) *float64 {

@@ -8,7 +8,7 @@ import (
 
 // perRecordFindings are the finding kinds that depend on one record or one
 // failure line only; Merge keeps them, and recomputes the others.
-var perRecordFindings = []string{FindingBreakdownMismatch, FindingMasked, FindingFailedFile}
+var perRecordFindings = []string{FindingBreakdownMismatch, FindingMasked, FindingFailedFile, FindingImplausibleValue}
 
 // Merge combines summaries of disjoint sets of records into the summary of
 // their union: encoded as JSON it is byte for byte what Analyze gives for

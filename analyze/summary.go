@@ -38,6 +38,9 @@ const (
 	FindingMasked = "masked"
 	// FindingFailedFile: a file that could not be read or extracted.
 	FindingFailedFile = "failed_file"
+	// FindingImplausibleValue: a count whose value, in its canonical measure,
+	// is negative, not finite or above MaxValue; it is left out of the facts.
+	FindingImplausibleValue = "implausible_value"
 )
 
 // Dropped reasons of Fact.Dropped.
@@ -48,6 +51,11 @@ const (
 	// later cumulative figure of the same unit, activity, object and measure.
 	DroppedSupersededCumulative = "superseded_cumulative"
 )
+
+// MaxValue is the largest count, in its canonical measure, that totals
+// accept (a quadrillion: 1000万亿元); larger values are misreadings, and
+// keeping them out means no sum can overflow.
+const MaxValue = 1e15
 
 // NearDuplicateSimilarity is the share of equal MinHash positions from which
 // two bulletins are reported as near-duplicates.
