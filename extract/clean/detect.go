@@ -1,0 +1,523 @@
+package clean
+
+import "strings"
+
+// lineInfo is what the boilerplate passes learn about one line.
+type lineInfo struct {
+	lineSpan
+	trimStart, trimEnd int
+	reason             string // whole line removed for this reason, "" if not
+	flagged            bool   // a specific signal (not position) marked it
+	prose              bool
+	empty              bool
+}
+
+// detector finds boilerplate in one normalised text.
+type detector struct {
+	norm    []rune
+	lines   []lineInfo
+	spans   []Removed // partial removals (inside lines)
+	masked  []Span
+	mask    []bool // positions covered by spans, for line shapes
+	data    *boilerplateData
+	titleAt int // line kept as the document title in the leading run, or -1
+}
+
+func detectBoilerplate(norm []rune, lines []lineSpan) *detector {
+	d := &detector{norm: norm, data: loadBoilerplate(), mask: make([]bool, len(norm)), titleAt: -1}
+	d.lines = make([]lineInfo, len(lines))
+	for i, l := range lines {
+		s, e := trim(norm, l.Start, l.End)
+		d.lines[i] = lineInfo{lineSpan: l, trimStart: s, trimEnd: e, empty: s == e}
+	}
+	d.frontMatter()
+	for i := range d.lines {
+		if !d.lines[i].empty && d.lines[i].reason == "" {
+			d.inline(i)
+			d.classify(i)
+		}
+	}
+	d.repeated()
+	d.relatedLists()
+	for i := range d.lines {
+		l := &d.lines[i]
+		if l.reason == "" && !l.empty {
+			l.prose = measure(norm, l.trimStart, l.trimEnd, d.mask).prose()
+		}
+	}
+	d.leadingRun()
+	d.trailingRun()
+	d.smooth()
+	return d
+}
+
+func (d *detector) mark(i int, reason string) {
+	l := &d.lines[i]
+	if l.reason == "" {
+		l.reason = reason
+		l.flagged = true
+	}
+}
+
+func (d *detector) addSpan(start, end int, reason string) {
+	if end <= start {
+		return
+	}
+	d.spans = append(d.spans, Removed{Start: start, End: end, Reason: reason})
+	for k := start; k < end; k++ {
+		d.mask[k] = true
+	}
+}
+
+func (d *detector) text(i int) string {
+	l := d.lines[i]
+	return string(d.norm[l.trimStart:l.trimEnd])
+}
+
+// frontMatter removes a leading --- … --- block (Markdown/YAML front matter).
+func (d *detector) frontMatter() {
+	first := -1
+	for i, l := range d.lines {
+		if !l.empty {
+			first = i
+			break
+		}
+	}
+	if first < 0 || d.text(first) != "---" {
+		return
+	}
+	for j := first + 1; j < len(d.lines) && j < first+200; j++ {
+		if d.text(j) == "---" {
+			for k := first; k <= j; k++ {
+				d.mark(k, ReasonFrontMatter)
+			}
+			return
+		}
+	}
+}
+
+var (
+	imageOpen = []rune("![")
+	boldMark  = []rune("**")
+)
+
+// inline finds removals and masks inside a line: image links, bold marks,
+// heading marks, masked characters, self-referring site sentences.
+func (d *detector) inline(i int) {
+	l := d.lines[i]
+	norm := d.norm
+	// Markdown heading marks "## ".
+	if norm[l.trimStart] == '#' {
+		k := l.trimStart
+		for k < l.trimEnd && norm[k] == '#' {
+			k++
+		}
+		if k < l.trimEnd && norm[k] == ' ' {
+			d.addSpan(l.trimStart, k+1, ReasonMarkup)
+		}
+	}
+	for k := l.trimStart; k < l.trimEnd; k++ {
+		switch {
+		case hasPrefixAt(norm, k, imageOpen):
+			if end := markdownLinkEnd(norm, k+1, l.trimEnd); end > 0 {
+				d.addSpan(k, end, ReasonMarkup)
+				k = end - 1
+			}
+		case norm[k] == '*' || norm[k] == '□' || norm[k] == '■':
+			run := k
+			for run < l.trimEnd && norm[run] == norm[k] {
+				run++
+			}
+			nextToHan := (k > l.Start && isHan(norm[k-1])) || (run < l.End && isHan(norm[run]))
+			switch {
+			case norm[k] == '*' && run-k == 2:
+				// Markdown bold; a masked word has three or more stars.
+				d.addSpan(k, run, ReasonMarkup)
+			case (norm[k] == '*' && run-k >= 3 || norm[k] != '*') && nextToHan:
+				d.masked = append(d.masked, Span{Start: k, End: run})
+			}
+			k = run - 1
+		}
+	}
+	d.selfReferringSentences(i)
+}
+
+// markdownLinkEnd returns the end of "[text](url)" starting at open, or -1.
+func markdownLinkEnd(norm []rune, open, end int) int {
+	if open >= end || norm[open] != '[' {
+		return -1
+	}
+	k := open + 1
+	for k < end && norm[k] != ']' {
+		k++
+	}
+	if k+1 >= end || norm[k+1] != '(' {
+		return -1
+	}
+	for j := k + 2; j < end; j++ {
+		if norm[j] == ')' {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// selfReferringSentences removes sentences in which the site speaks of the
+// document, its download or upload: two different self-reference words in
+// one sentence of at most 400 characters.
+func (d *detector) selfReferringSentences(i int) {
+	l := d.lines[i]
+	start := l.trimStart
+	for k := l.trimStart; k <= l.trimEnd; k++ {
+		if k < l.trimEnd && !isStop(d.norm[k]) {
+			continue
+		}
+		end := k
+		if k < l.trimEnd {
+			end = k + 1
+		}
+		if end-start <= 400 && d.selfReferenceWords(start, end) >= 2 {
+			s, e := trim(d.norm, start, end)
+			d.addSpan(s, e, ReasonDownloadPrompt)
+		}
+		start = end
+	}
+}
+
+func (d *detector) selfReferenceWords(start, end int) int {
+	n := 0
+	for _, w := range d.data.selfReference {
+		if containsIn(d.norm, start, end, w) {
+			n++
+		}
+	}
+	return n
+}
+
+func isStop(r rune) bool {
+	return r == '。' || r == '!' || r == '?' || r == ';'
+}
+
+// classify marks a whole line by its own signals.
+func (d *detector) classify(i int) {
+	l := d.lines[i]
+	norm := d.norm
+	text := d.text(i)
+	length := l.trimEnd - l.trimStart
+	sh := measure(norm, l.trimStart, l.trimEnd, d.mask)
+	if sh.runes == 0 {
+		// Nothing left: inline rules removed it all, or bare marks.
+		d.mark(i, d.spanReasonIn(l.Start, l.End, ReasonMarkup))
+		return
+	}
+	if strings.HasPrefix(text, "<") && strings.HasSuffix(text, ">") {
+		d.mark(i, ReasonMarkup)
+		return
+	}
+	if sh.han == 0 && sh.digits == 0 && sh.latin == 0 {
+		d.mark(i, ReasonMarkup) // rules of === or ---, lone brackets, bullets
+		return
+	}
+	noStop := sh.stops == 0
+	if length <= 100 && isFileName(text) {
+		d.mark(i, ReasonMetadata)
+		return
+	}
+	if end := pageCounterEnd(norm, l.trimStart, l.trimEnd); end > 0 {
+		rest := measure(norm, end, l.trimEnd, d.mask)
+		if rest.runes == 0 || (rest.han <= 12 && rest.stops == 0) {
+			d.mark(i, ReasonPageCounter)
+			return
+		}
+	}
+	if length <= 150 && !containsRune(norm, l.trimStart, l.trimEnd, '。') {
+		for _, p := range d.data.phrases {
+			if p.scope == scopeLine && containsIn(norm, l.trimStart, l.trimEnd, p.text) {
+				d.mark(i, p.reason)
+				return
+			}
+		}
+		if strings.Contains(text, "://") || strings.Contains(text, "www.") {
+			d.mark(i, ReasonURL)
+			return
+		}
+		if strings.Contains(text, "@") && sh.latin >= 3 && noStop {
+			d.mark(i, ReasonSiteInfo)
+			return
+		}
+	}
+	if reason, ok := d.data.exact[stripChrome(text)]; ok {
+		d.mark(i, reason)
+		return
+	}
+	if length <= 40 && noStop {
+		for _, p := range d.data.phrases {
+			if p.scope == scopeShort && containsIn(norm, l.trimStart, l.trimEnd, p.text) {
+				d.mark(i, p.reason)
+				return
+			}
+		}
+	}
+	if length <= 80 && noStop && (strings.Count(text, ">") >= 2 || strings.Count(text, "›") >= 2 || strings.Count(text, "»") >= 2 || text == ">") {
+		d.mark(i, ReasonNavigation) // breadcrumb 首页 > 新闻 > …
+		return
+	}
+	if length <= 80 && noStop && sh.separators >= 3 {
+		d.mark(i, ReasonNavigation)
+	}
+}
+
+// spanReasonIn is the reason of the last partial removal inside [start, end).
+func (d *detector) spanReasonIn(start, end int, otherwise string) string {
+	for k := len(d.spans) - 1; k >= 0 && d.spans[k].End > start; k-- {
+		if d.spans[k].Start < end {
+			return d.spans[k].Reason
+		}
+	}
+	return otherwise
+}
+
+func containsRune(norm []rune, start, end int, r rune) bool {
+	for k := start; k < end; k++ {
+		if norm[k] == r {
+			return true
+		}
+	}
+	return false
+}
+
+// stripChrome drops the brackets, bars, colons and spaces that toolbars wrap
+// their words in: "【字体：" → "字体".
+func stripChrome(text string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '【', '】', '[', ']', '|', ':', ' ', '\t', '\r', '(', ')', '>', '<', '«', '»':
+			return -1
+		}
+		return r
+	}, text)
+}
+
+var fileExtensions = []string{".docx", ".doc", ".pdf", ".wps", ".txt", ".pptx", ".ppt", ".xlsx", ".xls", ".rar", ".zip"}
+
+func isFileName(text string) bool {
+	lower := strings.ToLower(text)
+	for _, ext := range fileExtensions {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageCounterEnd returns the end of a "1/6" page counter at the start of
+// [start, end), or -1.
+func pageCounterEnd(norm []rune, start, end int) int {
+	k := skipDigits(norm, start, end)
+	if k == start {
+		return -1
+	}
+	for k < end && norm[k] == ' ' {
+		k++
+	}
+	if k >= end || norm[k] != '/' {
+		return -1
+	}
+	k++
+	for k < end && norm[k] == ' ' {
+		k++
+	}
+	j := skipDigits(norm, k, end)
+	if j == k || (j < end && !isSpace(norm[j])) {
+		return -1
+	}
+	return j
+}
+
+func skipDigits(norm []rune, k, end int) int {
+	for k < end && norm[k] >= '0' && norm[k] <= '9' {
+		k++
+	}
+	return k
+}
+
+// repeated marks short non-prose lines seen earlier in the file: menus and
+// bylines repeat, sentences do not. The first occurrence stays.
+func (d *detector) repeated() {
+	seen := map[string]bool{}
+	for i, l := range d.lines {
+		if l.empty || l.trimEnd-l.trimStart > 50 {
+			continue
+		}
+		if measure(d.norm, l.trimStart, l.trimEnd, d.mask).prose() {
+			continue
+		}
+		key := d.text(i)
+		if seen[key] {
+			d.mark(i, ReasonRepeatedLine)
+		}
+		seen[key] = true
+	}
+}
+
+// relatedLists removes the titles listed under a 相关文档 style heading, up to
+// the next line with a full stop.
+func (d *detector) relatedLists() {
+	for i := 0; i < len(d.lines); i++ {
+		if d.lines[i].reason != ReasonRelatedList {
+			continue
+		}
+		for j := i + 1; j < len(d.lines); j++ {
+			l := d.lines[j]
+			if l.empty {
+				continue
+			}
+			if l.trimEnd-l.trimStart > 80 || containsRune(d.norm, l.trimStart, l.trimEnd, '。') {
+				break
+			}
+			d.mark(j, ReasonRelatedList)
+			i = j
+		}
+	}
+}
+
+// leadingRun removes the chrome before the first prose line: every line up
+// to the last one that a specific signal flagged, except the one most like
+// the document's title. Lines after that flag (a subtitle, a dateline, 各位代表：)
+// are the start of the text and stay.
+func (d *detector) leadingRun() {
+	firstProse := -1
+	for i, l := range d.lines {
+		if l.prose {
+			firstProse = i
+			break
+		}
+	}
+	if firstProse < 0 {
+		return
+	}
+	lastFlag := -1
+	for i := 0; i < firstProse; i++ {
+		if d.lines[i].flagged {
+			lastFlag = i
+		}
+	}
+	for i := 0; i <= lastFlag; i++ {
+		l := d.lines[i]
+		if l.reason != "" || l.empty {
+			continue
+		}
+		sh := measure(d.norm, l.trimStart, l.trimEnd, d.mask)
+		if sh.han >= 6 && sh.separators < 2 && l.trimEnd-l.trimStart <= 60 {
+			d.titleAt = i // the last such line: site names come first, the title last
+		}
+	}
+	for i := 0; i <= lastFlag; i++ {
+		if i != d.titleAt && !d.lines[i].empty {
+			d.markPositional(i, ReasonLowProseHeader)
+		}
+	}
+}
+
+// trailingRun removes what follows the last prose line, except a signature
+// (a unit's name, a date) right after it.
+func (d *detector) trailingRun() {
+	lastProse := -1
+	for i := len(d.lines) - 1; i >= 0; i-- {
+		if d.lines[i].prose {
+			lastProse = i
+			break
+		}
+	}
+	if lastProse < 0 {
+		return
+	}
+	signature := true
+	nonEmpty := 0
+	for i := lastProse + 1; i < len(d.lines); i++ {
+		l := d.lines[i]
+		if l.empty {
+			continue
+		}
+		nonEmpty++
+		if signature && l.reason == "" && nonEmpty <= 4 && d.isSignatureLine(i) {
+			continue
+		}
+		signature = false
+		d.markPositional(i, ReasonLowProseFooter)
+	}
+}
+
+func (d *detector) markPositional(i int, reason string) {
+	if d.lines[i].reason == "" {
+		d.lines[i].reason = reason
+	}
+}
+
+// isSignatureLine is a unit's name or a date standing alone, as bulletins sign off.
+func (d *detector) isSignatureLine(i int) bool {
+	l := d.lines[i]
+	if l.trimEnd-l.trimStart > 30 {
+		return false
+	}
+	if m, ok := findDate(d.norm, l.trimStart, l.trimEnd); ok {
+		rest := measure(d.norm, m.End, l.trimEnd, nil)
+		if rest.runes == 0 {
+			return true
+		}
+	}
+	return looksLikeUnit(d.norm, l.trimStart, l.trimEnd)
+}
+
+// smooth removes short non-prose lines caught between removed lines: the
+// one menu item no rule knew.
+func (d *detector) smooth() {
+	for pass := 0; pass < 3; pass++ {
+		changed := false
+		for i := range d.lines {
+			l := d.lines[i]
+			if l.empty || l.reason != "" || l.prose || i == d.titleAt {
+				continue
+			}
+			sh := measure(d.norm, l.trimStart, l.trimEnd, d.mask)
+			if sh.runes > 12 || sh.stops > 0 || startsSection(d.norm, l.trimStart, l.trimEnd) {
+				continue
+			}
+			prev, next := d.neighbour(i, -1), d.neighbour(i, +1)
+			if prev >= 0 && next >= 0 && d.lines[prev].reason != "" && d.lines[next].reason != "" {
+				d.markPositional(i, ReasonNavigation)
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+func (d *detector) neighbour(i, step int) int {
+	for j := i + step; j >= 0 && j < len(d.lines); j += step {
+		if !d.lines[j].empty {
+			return j
+		}
+	}
+	return -1
+}
+
+// removed returns all removed spans, sorted and merged. A removed line takes
+// its line break with it so that the kept text does not fill with blank lines.
+func (d *detector) removed() []Removed {
+	out := make([]Removed, 0, len(d.spans)+len(d.lines)/4)
+	for _, l := range d.lines {
+		if l.reason == "" {
+			continue
+		}
+		end := l.End
+		if end < len(d.norm) {
+			end++ // the '\n'
+		}
+		out = append(out, Removed{Start: l.Start, End: end, Reason: l.reason})
+	}
+	out = append(out, d.spans...)
+	return mergeSpans(out)
+}
