@@ -58,8 +58,11 @@ type Gazetteer struct {
 	divisions []Division // sorted by code
 	parents   []int32    // parents[i] is the index of divisions[i]'s parent, -1 for a province
 	stems     []string   // stems[i] is the stem of divisions[i]
-	tables    *tables
-	index     nameIndex
+	// flags[i] holds facts about divisions[i] that matching needs at
+	// every probe, worked out once at Load.
+	flags  []divisionFlags
+	tables *tables
+	index  nameIndex
 }
 
 // Load parses the embedded data and builds the name index. It takes a few
@@ -113,6 +116,12 @@ func build(records []divisionfile.Record, t *tables) (*Gazetteer, error) {
 		}
 		g.stems[i], _ = t.stem(d.Name, d.Level)
 	}
+	g.flags = make([]divisionFlags, len(g.divisions))
+	for i, d := range g.divisions {
+		if d.Level >= LevelCounty && t.isCommonWord(d.Name) {
+			g.flags[i] |= flagCommonWord
+		}
+	}
 	g.index = buildIndex(g)
 	return g, nil
 }
@@ -125,6 +134,16 @@ func (g *Gazetteer) recentParent(candidates []int32, code string) (int32, bool) 
 	}
 	return g.indexOf(code) // the data is sorted, so this only finds odd rows
 }
+
+type divisionFlags uint8
+
+const (
+	// flagCommonWord: the official name is a common word or a generic zone
+	// name (data/common_word_names.txt).
+	flagCommonWord divisionFlags = 1 << iota
+	// flagUniqueStem: no other township shares the stem.
+	flagUniqueStem
+)
 
 // Len is the number of divisions, placeholders included.
 func (g *Gazetteer) Len() int { return len(g.divisions) }

@@ -87,14 +87,34 @@ func buildIndex(g *Gazetteer) nameIndex {
 			add(stem, entry{division: int32(i), kind: entryStem})
 		}
 	}
+	// A township stem is unique when its chain holds one township stem
+	// entry: renamed units with such a stem may match out of context.
+	for i, d := range g.divisions {
+		if d.Level != LevelTownship || len(g.stems[i]) <= 3 {
+			continue
+		}
+		count := 0
+		g.lookupIn(&index, g.stems[i], func(e entry) {
+			if e.kind == entryStem && g.divisions[e.division].Level == LevelTownship {
+				count++
+			}
+		})
+		if count == 1 {
+			g.flags[i] |= flagUniqueStem
+		}
+	}
 	return index
 }
 
 // lookup calls visit for each entry whose key is exactly key and hashes to
 // h, in the order the entries were added (most recent first).
 func (g *Gazetteer) lookup(h uint64, key string, visit func(entry)) {
-	for k := g.index.table.get(h); k >= 0; k = g.index.entries[k].next {
-		e := g.index.entries[k]
+	g.lookupHashIn(&g.index, h, key, visit)
+}
+
+func (g *Gazetteer) lookupHashIn(index *nameIndex, h uint64, key string, visit func(entry)) {
+	for k := index.table.get(h); k >= 0; k = index.entries[k].next {
+		e := index.entries[k]
 		name := g.divisions[e.division].Name
 		if e.kind == entryStem {
 			name = g.stems[e.division]
@@ -107,11 +127,15 @@ func (g *Gazetteer) lookup(h uint64, key string, visit func(entry)) {
 
 // lookupString is lookup for a key given as a string.
 func (g *Gazetteer) lookupString(key string, visit func(entry)) {
+	g.lookupIn(&g.index, key, visit)
+}
+
+func (g *Gazetteer) lookupIn(index *nameIndex, key string, visit func(entry)) {
 	h := hashSeed
 	for _, r := range key {
 		h = hashRune(h, r)
 	}
-	g.lookup(h, key, visit)
+	g.lookupHashIn(index, h, key, visit)
 }
 
 // hashTable maps 64-bit hashes to entry indexes by linear probing in a

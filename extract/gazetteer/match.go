@@ -173,13 +173,13 @@ func (g *Gazetteer) matchAt(text []rune, encoded string, offsets []int, i int, s
 		g.lookup(hashes[n], encoded[offsets[i]:offsets[i+n]], func(e entry) {
 			d := &g.divisions[e.division]
 			if e.kind == entryOfficial {
-				if g.officialAllowed(e.division, n, state) && !g.readsAsCompound(text, i, i+n, e.division) {
+				if g.officialAllowed(text, i, i+n, e.division, state) {
 					consider(n, FormOfficial, e.division)
 				}
 				return
 			}
 			if suffix := g.variantSuffixAt(text, i+n, d.Level); suffix > 0 {
-				if !g.readsAsCompound(text, i, i+n+suffix, e.division) {
+				if g.variantAllowed(text, i, i+n+suffix, e.division, state) {
 					consider(n+suffix, FormVariant, e.division)
 				}
 				return
@@ -199,40 +199,74 @@ func (g *Gazetteer) variantSuffixAt(text []rune, at int, level Level) int {
 		if !rule.variant {
 			continue
 		}
-		n := utf8.RuneCountInString(rule.suffix)
-		if at+n <= len(text) && string(text[at:at+n]) == rule.suffix {
+		if n := len(rule.runes); at+n <= len(text) && slices.Equal(text[at:at+n], rule.runes) {
 			return n
 		}
 	}
 	return 0
 }
 
-// readsAsCompound reports a township name of two-rune stem whose last rune
-// forms a common word with the next one (团结乡 in 团结乡村振兴).
-func (g *Gazetteer) readsAsCompound(text []rune, start, end int, division int32) bool {
-	if g.divisions[division].Level != LevelTownship || end >= len(text) {
-		return false
-	}
-	if utf8.RuneCountInString(g.stems[division]) != 2 {
-		return false
-	}
-	return g.tables.compounds[string(text[end-1:end+1])]
+// supported reports whether the caller's knowledge backs a division: it
+// was seen, or its parent lies in the document's context.
+func (g *Gazetteer) supported(division int32, state *matchState) bool {
+	return state.seen[division] || state.contextAncestors[g.parents[division]]
 }
 
-// officialAllowed keeps official county and township names of two runes
-// (城区, 郊区, 林场, 联乡, even a township called 街道) to documents whose
-// context holds their parent: alone they are ordinary words.
-func (g *Gazetteer) officialAllowed(division int32, runes int, state *matchState) bool {
+// officialAllowed keeps official county and township names that are
+// ordinary words (two-rune names like 城区, 联乡, even a township called 街道;
+// data/common_word_names.txt; names straddling a compound such as 海城市 in
+// 沿海城市) to documents whose context supports them.
+func (g *Gazetteer) officialAllowed(text []rune, start, end int, division int32, state *matchState) bool {
 	d := &g.divisions[division]
-	if runes >= 3 || d.Level <= LevelPrefecture || state.seen[division] {
+	switch {
+	case d.Level <= LevelPrefecture || state.seen[division]:
+		return true
+	case g.readsAsCompound(text, start, end, division):
+		// Even in context: 沿海城市 in a text about 鞍山 is no 海城市.
+		return false
+	case state.contextAncestors[g.parents[division]]:
 		return true
 	}
-	return state.contextAncestors[g.parents[division]]
+	return end-start >= 3 && g.flags[division]&flagCommonWord == 0
+}
+
+// variantAllowed gates a stem followed by a suffix other than its own. For
+// a county it needs support (大城市 is a big city, not 大城县); a township
+// needs support too unless its stem has three runes or is unique and does
+// not straddle a compound (提高城乡 holds 高城乡).
+func (g *Gazetteer) variantAllowed(text []rune, start, end int, division int32, state *matchState) bool {
+	d := &g.divisions[division]
+	switch {
+	case d.Level <= LevelPrefecture:
+		return true
+	case g.readsAsCompound(text, start, end, division):
+		return false // 以上城市 holds 上城市, never 上城区
+	case g.supported(division, state):
+		return true
+	case d.Level == LevelCounty:
+		return false
+	case utf8.RuneCountInString(g.stems[division]) >= 3:
+		return true
+	}
+	return g.flags[division]&flagUniqueStem != 0
+}
+
+// readsAsCompound reports a county or township name of two-rune stem that
+// meets a common word at its suffix (data/suffix_compounds.txt).
+func (g *Gazetteer) readsAsCompound(text []rune, start, end int, division int32) bool {
+	if g.divisions[division].Level < LevelCounty || utf8.RuneCountInString(g.stems[division]) != 2 || end-start < 3 {
+		return false
+	}
+	if g.tables.compounds[[2]rune(text[start+1:start+3])] {
+		return true
+	}
+	return end < len(text) && g.tables.compounds[[2]rune(text[end-1:end+1])]
 }
 
 // bareAllowed says whether the stem alone may name the division: always for
-// provinces and prefectures unless stoplisted, for counties and townships
-// only with document knowledge.
+// provinces and prefectures unless stoplisted; for a county only once seen;
+// for a township of three runes or more once seen or when its county is in
+// the context.
 func (g *Gazetteer) bareAllowed(division int32, stemRunes int, state *matchState) bool {
 	d := &g.divisions[division]
 	if g.tables.shortStoplist[d.Level][g.stems[division]] {
@@ -244,10 +278,7 @@ func (g *Gazetteer) bareAllowed(division int32, stemRunes int, state *matchState
 	case LevelCounty:
 		return state.seen[division]
 	case LevelTownship:
-		if state.seen[division] {
-			return true
-		}
-		return stemRunes >= 3 && state.contextCounties[g.parents[division]]
+		return stemRunes >= 3 && (state.seen[division] || state.contextCounties[g.parents[division]])
 	}
 	return false
 }

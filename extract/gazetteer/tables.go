@@ -36,6 +36,7 @@ func tableRows(name string, columns int) ([][]string, error) {
 // suffixRule is one row of data/suffixes.tsv.
 type suffixRule struct {
 	suffix  string
+	runes   []rune
 	variant bool
 }
 
@@ -44,13 +45,14 @@ type tables struct {
 	suffixes      [levelCount][]suffixRule // longest first
 	ethnicGroups  []string                 // longest first
 	placeholders  []string
+	commonWords   []string // data/common_word_names.txt
 	blockers      map[rune]bool
-	compounds     map[string]bool
+	compounds     map[[2]rune]bool // two-rune words
 	shortStoplist [levelCount]map[string]bool
 }
 
 func loadTables() (*tables, error) {
-	t := &tables{blockers: map[rune]bool{}, compounds: map[string]bool{}}
+	t := &tables{blockers: map[rune]bool{}, compounds: map[[2]rune]bool{}}
 	rows, err := tableRows("suffixes.tsv", 3)
 	if err != nil {
 		return nil, err
@@ -60,7 +62,7 @@ func loadTables() (*tables, error) {
 		if !ok {
 			return nil, fmt.Errorf("data/suffixes.tsv: unknown level %q", row[0])
 		}
-		t.suffixes[level] = append(t.suffixes[level], suffixRule{suffix: row[1], variant: row[2] == "yes"})
+		t.suffixes[level] = append(t.suffixes[level], suffixRule{suffix: row[1], runes: []rune(row[1]), variant: row[2] == "yes"})
 	}
 	for level := range t.suffixes {
 		sortLongestFirst(t.suffixes[level], func(r suffixRule) string { return r.suffix })
@@ -78,6 +80,12 @@ func loadTables() (*tables, error) {
 	for _, row := range rows {
 		t.placeholders = append(t.placeholders, row[0])
 	}
+	if rows, err = tableRows("common_word_names.txt", 1); err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		t.commonWords = append(t.commonWords, row[0])
+	}
 	if rows, err = tableRows("short_form_blockers.txt", 1); err != nil {
 		return nil, err
 	}
@@ -90,7 +98,11 @@ func loadTables() (*tables, error) {
 		return nil, err
 	}
 	for _, row := range rows {
-		t.compounds[row[0]] = true
+		word := []rune(row[0])
+		if len(word) != 2 {
+			return nil, fmt.Errorf("data/suffix_compounds.txt: %q is not two characters", row[0])
+		}
+		t.compounds[[2]rune(word)] = true
 	}
 	if rows, err = tableRows("short_form_stoplist.tsv", 2); err != nil {
 		return nil, err
@@ -122,6 +134,19 @@ func (t *tables) isPlaceholder(name string) bool {
 	for _, p := range t.placeholders {
 		if rest, ok := strings.CutPrefix(p, "*"); ok {
 			if strings.HasSuffix(name, rest) {
+				return true
+			}
+		} else if name == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *tables) isCommonWord(name string) bool {
+	for _, p := range t.commonWords {
+		if rest, ok := strings.CutPrefix(p, "*"); ok {
+			if strings.Contains(name, rest) {
 				return true
 			}
 		} else if name == p {
