@@ -190,6 +190,9 @@ func readExponent(text []rune, j int) (int, int, bool) {
 
 // readChineseDecimal reads the digits after 点: Chinese digits other than 两, or Arabic.
 func readChineseDecimal(text []rune, j int) (float64, int, bool) {
+	for j < len(text) && isSpace(text[j]) {
+		j++ // 四百 点 五
+	}
 	var mantissa float64
 	places := 0
 	for j < len(text) {
@@ -257,8 +260,12 @@ func tokenize(text []rune, i int, opts coreOptions, toks *[maxTokens]token) int 
 		}
 		if isArabicDigit(r) || (count == 0 && isDot(r) && j+1 < n && isArabicDigit(text[j+1]) && (j == 0 || !isDot(text[j-1]))) {
 			if count > 0 {
-				switch toks[count-1].kind {
-				case tokArabic, tokDigit, tokFew, tokDecimal, tokApprox:
+				switch prev := toks[count-1]; prev.kind {
+				case tokDigit:
+					if !prev.zero {
+						return count // 3二 is not a numeral; 1千零1 is
+					}
+				case tokArabic, tokFew, tokDecimal, tokApprox:
 					return count
 				}
 			}
@@ -349,7 +356,7 @@ func canJoinAcrossSpace(prev token, text []rune, k int) bool {
 		return prev.kind != tokApprox || c == classBig
 	}
 	if prev.kind == tokSmall || prev.kind == tokBig {
-		return c == classDigit || c == classTens || isArabicDigit(text[k])
+		return c == classDigit || c == classTens || c == classFew || isArabicDigit(text[k])
 	}
 	return false
 }
@@ -447,11 +454,13 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 	bigAfterDecimal := false
 	approxSeen := false
 	anyDigit := false
-	pendingValue := func() (float64, bool) {
+	// final is false before a unit: only a digit that ends the numeral (or comes before
+	// its 点) stands for the next lower unit, 三万五 but not 5亿1万.
+	pendingValue := func(final bool) (float64, bool) {
 		if !hasPending {
 			return 0, true
 		}
-		if pendingSpoken && !zeroSince && lastUnit >= 100 {
+		if final && pendingSpoken && !zeroSince && lastUnit >= 100 {
 			return pending * lastUnit / 10, true
 		}
 		if lastUnit > 0 && pending >= lastUnit && lastUnit >= 10 {
@@ -531,7 +540,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 			lastSmall, lastUnit = t.value, t.value
 			hasPending, zeroSince = false, false
 		case tokBig:
-			v, ok := pendingValue()
+			v, ok := pendingValue(false)
 			if !ok {
 				return st, false
 			}
@@ -566,7 +575,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 			if decimalDone || approxSeen {
 				return st, false
 			}
-			v, ok := pendingValue()
+			v, ok := pendingValue(true)
 			if !ok {
 				return st, false
 			}
@@ -582,7 +591,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 		}
 		st.tailBig = 0
 	}
-	v, ok := pendingValue()
+	v, ok := pendingValue(true)
 	if !ok {
 		return st, false
 	}

@@ -21,7 +21,7 @@ var nonNumeralWordsTXT string
 //go:embed data/suffix_stop.tsv
 var suffixStopTSV string
 
-//go:embed data/vague.tsv
+//go:embed data/number_words.tsv
 var vagueTSV string
 
 type charClass uint8

@@ -57,6 +57,9 @@ func readPeerCases(t *testing.T, name string) []peerCase {
 
 // peerValue reads a suite's value: a JSON number, or a string such as "0.4%" or "01".
 func peerValue(raw json.RawMessage) (float64, bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, false
+	}
 	var f float64
 	if err := json.Unmarshal(raw, &f); err == nil {
 		return f, true

@@ -69,7 +69,7 @@ func (rd *reader) readAt(i int, allowRange bool) (Number, int, bool) {
 	if num, end, ok := rd.readSpecialStart(i, start); ok {
 		return num, end, true
 	}
-	core, ok := readCore(text, i, coreOptions{leadingBig: rd.parse}, &rd.toks)
+	core, ok := readCore(text, i, coreOptions{leadingBig: rd.parse || startsBareFraction(text, i)}, &rd.toks)
 	if !ok {
 		return Number{}, 0, false
 	}
@@ -108,8 +108,8 @@ func (rd *reader) readAt(i int, allowRange bool) (Number, int, bool) {
 		return Number{}, 0, false
 	}
 	// 一又二分之一, 3又一千分之23.
-	if !wrapped && j < n && text[j] == '又' && !core.vague {
-		if denominator, ok := readCore(text, skipSpaces(text, j+1), coreOptions{}, &rd.toks); ok && denominator.low != 0 {
+	if k := skipSpaces(text, j); !wrapped && k < n && text[k] == '又' && !core.vague {
+		if denominator, ok := readCore(text, skipSpaces(text, k+1), coreOptions{}, &rd.toks); ok && denominator.low != 0 {
 			if k, ok := matchSpaced(text, skipSpaces(text, denominator.end), "分之"); ok {
 				if numerator, ok := readCore(text, skipSpaces(text, k), coreOptions{}, &rd.toks); ok {
 					value := core.low + numerator.low/denominator.low
@@ -235,6 +235,19 @@ func (rd *reader) readAt(i int, allowRange bool) (Number, int, bool) {
 		}
 	}
 	return num, j, true
+}
+
+// startsBareFraction reports units followed by 分之 at i: 万分之三 starts with 万.
+func startsBareFraction(text []rune, i int) bool {
+	j := i
+	for j < len(text) && isUnit(text[j]) {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	_, ok := matchSpaced(text, skipSpaces(text, j), "分之")
+	return ok
 }
 
 func kindOf(arabic, chinese bool) Kind {
@@ -367,7 +380,7 @@ func (rd *reader) readRange(first Number, core coreResult, j int) (Number, int, 
 	return ranged, end, true
 }
 
-// readSpecialStart reads vague words (成千上万), 上百 and 半成/半折.
+// readSpecialStart reads number words (成千上万, 半百), 上百, 半成/半折 and 打对折.
 func (rd *reader) readSpecialStart(i, start int) (Number, int, bool) {
 	text := rd.text
 	n := len(text)
@@ -382,6 +395,9 @@ func (rd *reader) readSpecialStart(i, start int) (Number, int, bool) {
 			if math.IsInf(e.high, 1) {
 				num.Bound = BoundLower
 			}
+			if e.low == e.high {
+				num.Vague, num.Bound = false, BoundExact
+			}
 			return num, num.End, true
 		}
 	}
@@ -394,6 +410,13 @@ func (rd *reader) readSpecialStart(i, start int) (Number, int, bool) {
 					Kind: KindChinese, Vague: true, Approx: "上", Bound: BoundLower, Multiplier: max(core.maxBig, 1)}
 				return num, core.end, true
 			}
+		}
+	case '对', '對':
+		// 打对折 is a 50% discount; 对折 alone is folding in half.
+		if i > 0 && text[i-1] == '打' && i+1 < n && text[i+1] == '折' {
+			num := Number{Start: i, End: i + 2, Value: 50, Low: 50, High: 50, Kind: KindChinese,
+				Percent: true, Bound: BoundExact, Multiplier: 1}
+			return num, i + 2, true
 		}
 	case '半':
 		if i+1 < n && (text[i+1] == '成' || text[i+1] == '折') {

@@ -51,14 +51,14 @@ func mayStart(r rune) bool {
 	if r >= '０' && r <= '９' || r == '．' || r == '－' {
 		return true
 	}
-	if r == '上' || r == '半' || r == '数' {
+	if r == '上' || r == '半' || r == '数' || r == '对' || r == '對' {
 		return true
 	}
 	if _, ok := lex.vague[r]; ok {
 		return true
 	}
 	switch lex.info(r).class {
-	case classDigit, classSmall, classTens, classNegative, classFew:
+	case classDigit, classSmall, classBig, classTens, classNegative, classFew:
 		return true
 	}
 	return false
@@ -79,6 +79,7 @@ func skipURL(text []rune, i int) int {
 	if !matched {
 		return i
 	}
+	// A URL ends at the first space or non-ASCII character.
 	j := i
 	for j < len(text) && text[j] > ' ' && text[j] < 0x80 {
 		j++
