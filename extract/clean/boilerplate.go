@@ -45,6 +45,9 @@ type boilerplateData struct {
 	phrases       []phrase
 	exact         map[string]string // stripped line → reason
 	selfReference [][]rune
+	// selfReferenceByFirst indexes selfReference by first rune, so a
+	// sentence is scanned once for all words.
+	selfReferenceByFirst map[rune][]int
 }
 
 var loadBoilerplate = sync.OnceValue(func() *boilerplateData {
@@ -87,6 +90,10 @@ var loadBoilerplate = sync.OnceValue(func() *boilerplateData {
 		if text != "" && !strings.HasPrefix(text, "#") {
 			data.selfReference = append(data.selfReference, []rune(NormalizeString(text, Options{})))
 		}
+	}
+	data.selfReferenceByFirst = map[rune][]int{}
+	for i, w := range data.selfReference {
+		data.selfReferenceByFirst[w[0]] = append(data.selfReferenceByFirst[w[0]], i)
 	}
 	return data
 })

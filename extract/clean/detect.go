@@ -185,11 +185,17 @@ func (d *detector) selfReferringSentences(i int) {
 }
 
 func (d *detector) selfReferenceWords(start, end int) int {
-	n := 0
-	for _, w := range d.data.selfReference {
-		if containsIn(d.norm, start, end, w) {
-			n++
+	var found uint64 // one bit per word; the list is far shorter than 64
+	for k := start; k < end; k++ {
+		for _, w := range d.data.selfReferenceByFirst[d.norm[k]] {
+			if hasPrefixAt(d.norm, k, d.data.selfReference[w]) && end-k >= len(d.data.selfReference[w]) {
+				found |= 1 << uint(w%64)
+			}
 		}
+	}
+	n := 0
+	for ; found != 0; found &= found - 1 {
+		n++
 	}
 	return n
 }
@@ -202,15 +208,18 @@ func isStop(r rune) bool {
 func (d *detector) classify(i int) {
 	l := d.lines[i]
 	norm := d.norm
-	text := d.text(i)
 	length := l.trimEnd - l.trimStart
+	text := "" // every string rule below is for lines of at most 150 runes
+	if length <= 150 {
+		text = d.text(i)
+	}
 	sh := measure(norm, l.trimStart, l.trimEnd, d.mask)
 	if sh.runes == 0 {
 		// Nothing left: inline rules removed it all, or bare marks.
 		d.mark(i, d.spanReasonIn(l.Start, l.End, ReasonMarkup))
 		return
 	}
-	if strings.HasPrefix(text, "<") && strings.HasSuffix(text, ">") {
+	if norm[l.trimStart] == '<' && norm[l.trimEnd-1] == '>' {
 		d.mark(i, ReasonMarkup)
 		return
 	}
@@ -246,7 +255,7 @@ func (d *detector) classify(i int) {
 			return
 		}
 	}
-	if reason, ok := d.data.exact[stripChrome(text)]; ok {
+	if reason, ok := d.data.exact[stripChrome(text)]; ok && length <= 40 {
 		d.mark(i, reason)
 		return
 	}
@@ -402,6 +411,7 @@ func (d *detector) leadingRun() {
 			lastFlag = i
 		}
 	}
+	repeatedTitle := -1
 	for i := 0; i <= lastFlag; i++ {
 		l := d.lines[i]
 		if l.reason != "" || l.empty {
@@ -409,8 +419,16 @@ func (d *detector) leadingRun() {
 		}
 		sh := measure(d.norm, l.trimStart, l.trimEnd, d.mask)
 		if sh.han >= 6 && sh.separators < 2 && l.trimEnd-l.trimStart <= 60 {
-			d.titleAt = i // the last such line: site names come first, the title last
+			// The last such line: site names come first, the title last;
+			// but a title the page repeats as its masthead wins.
+			d.titleAt = i
+			if repeatedTitle < 0 && d.repeatsLater(i) {
+				repeatedTitle = i
+			}
 		}
+	}
+	if repeatedTitle >= 0 {
+		d.titleAt = repeatedTitle
 	}
 	for i := 0; i <= lastFlag; i++ {
 		if i != d.titleAt && !d.lines[i].empty {
@@ -419,8 +437,19 @@ func (d *detector) leadingRun() {
 	}
 }
 
-// trailingRun removes what follows the last prose line, except a signature
-// (a unit's name, a date) right after it.
+func (d *detector) repeatsLater(i int) bool {
+	text := d.text(i)
+	for j := i + 1; j < len(d.lines) && j < i+200; j++ {
+		if d.lines[j].reason == ReasonRepeatedLine && d.text(j) == text {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingRun removes what follows the last prose line from the first line
+// a specific signal flagged: a closing line (特此通报。) or a signature before
+// it stays, the colophon and site footer after it go.
 func (d *detector) trailingRun() {
 	lastProse := -1
 	for i := len(d.lines) - 1; i >= 0; i-- {
@@ -432,19 +461,20 @@ func (d *detector) trailingRun() {
 	if lastProse < 0 {
 		return
 	}
-	signature := true
-	nonEmpty := 0
+	firstFlag := -1
 	for i := lastProse + 1; i < len(d.lines); i++ {
-		l := d.lines[i]
-		if l.empty {
-			continue
+		if d.lines[i].flagged {
+			firstFlag = i
+			break
 		}
-		nonEmpty++
-		if signature && l.reason == "" && nonEmpty <= 4 && d.isSignatureLine(i) {
-			continue
+	}
+	if firstFlag < 0 {
+		return
+	}
+	for i := firstFlag; i < len(d.lines); i++ {
+		if !d.lines[i].empty {
+			d.markPositional(i, ReasonLowProseFooter)
 		}
-		signature = false
-		d.markPositional(i, ReasonLowProseFooter)
 	}
 }
 
@@ -452,21 +482,6 @@ func (d *detector) markPositional(i int, reason string) {
 	if d.lines[i].reason == "" {
 		d.lines[i].reason = reason
 	}
-}
-
-// isSignatureLine is a unit's name or a date standing alone, as bulletins sign off.
-func (d *detector) isSignatureLine(i int) bool {
-	l := d.lines[i]
-	if l.trimEnd-l.trimStart > 30 {
-		return false
-	}
-	if m, ok := findDate(d.norm, l.trimStart, l.trimEnd); ok {
-		rest := measure(d.norm, m.End, l.trimEnd, nil)
-		if rest.runes == 0 {
-			return true
-		}
-	}
-	return looksLikeUnit(d.norm, l.trimStart, l.trimEnd)
 }
 
 // smooth removes short non-prose lines caught between removed lines: the

@@ -24,7 +24,10 @@ func splitLines(text []rune) []lineSpan {
 
 // isHan reports a CJK ideograph (the unified blocks and their extensions).
 func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r)
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true // the common block, without a table search
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 // isSpace includes the ideographic space and the BOM/zero-width characters

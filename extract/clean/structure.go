@@ -22,6 +22,11 @@ func findHeadings(d *Document) []heading {
 	norm := d.Norm
 	previousKeywordEnd := -1
 	for k := 0; k < len(norm); k++ {
+		switch norm[k] {
+		case '简', '动', '通', '快', '专', '总', '报', '信':
+		default:
+			continue // not the first rune of any keyword
+		}
 		var keyword []rune
 		for _, w := range bulletinKeywords {
 			if norm[k] == w[0] && hasPrefixAt(norm, k, w) {
@@ -371,10 +376,7 @@ func sectionTitle(norm []rune, k, end int, inline bool) string {
 func (d *Document) findSentences(b Bulletin) []Sentence {
 	var out []Sentence
 	norm := d.Norm
-	sectionStarts := make(map[int]bool, len(b.Sections))
-	for _, s := range b.Sections {
-		sectionStarts[s.Start] = true
-	}
+	nextStart := 0 // index of the next section start to split at
 	section := -1
 	nextSection := 0
 	emit := func(start, end int) {
@@ -402,13 +404,24 @@ func (d *Document) findSentences(b Bulletin) []Sentence {
 				emit(start, k)
 				start, quoteOpen = k+1, -1
 				continue
-			case sectionStarts[k] && k > start:
-				emit(start, k)
-				start = k
+			case nextStart < len(b.Sections) && b.Sections[nextStart].Start <= k:
+				for nextStart < len(b.Sections) && b.Sections[nextStart].Start <= k {
+					nextStart++
+				}
+				if k > start {
+					emit(start, k)
+					start = k
+				}
 			case r == '“' || r == '「' || r == '『':
 				quoteOpen = k
 			case r == '”' || r == '」' || r == '』':
 				quoteOpen = -1
+				if k > start && isStop(norm[k-1]) {
+					// “…。” ends the sentence with the quotation.
+					emit(start, k+1)
+					start = k + 1
+					continue
+				}
 			}
 			if isStop(r) && (quoteOpen < 0 || k-quoteOpen > 120) {
 				e := k + 1
