@@ -27,8 +27,8 @@ type Dropped struct {
 
 // Result is the main text of a page.
 type Result struct {
-	// Title is the page's title: the h1 (or h2) that the <title> contains,
-	// else the first h1, else the longest part of the <title>.
+	// Title is the page's title: the h1 or h2 that comes first in the
+	// <title>, else the first h1, else the longest part of the <title>.
 	Title string
 	// Text is the title (unless the content starts with it) and the main
 	// content, one block per line, table cells separated by tabs.
@@ -39,6 +39,10 @@ type Result struct {
 
 // sentencePunctuation is what Chinese prose is full of and navigation lacks.
 const sentencePunctuation = "，。；：！？"
+
+// chromePenalty is what a rune of link or unpunctuated text costs a
+// container, against 1 for a rune of prose.
+const chromePenalty = 0.5
 
 // Extract returns the main text of an HTML page or fragment. It does not
 // fail on malformed HTML: the parser repairs it as browsers do.
@@ -81,31 +85,25 @@ func lineScore(l line) float64 {
 	return float64(l.runes-l.linkRunes) * density
 }
 
-// chooseMain keeps the lines of the best container, moving the others to
-// r.dropped. A line scores for the block it is in and that block's parent,
-// and half for the grandparent, so that the element holding the article's
-// paragraphs collects most; siblings scoring a fifth of the best come too.
+// chooseMain keeps the lines of the element whose subtree best separates
+// article from chrome: each line adds its score and subtracts half of its
+// remaining (linked or unpunctuated) runes, so climbing from the article to
+// an ancestor pays for every menu the ancestor also holds. Ties go to the
+// deeper element.
 func (r *renderer) chooseMain() []line {
 	scores := map[*html.Node]float64{}
 	var order []*html.Node
-	add := func(n *html.Node, s float64) {
-		if n == nil || n.Type != html.ElementNode {
-			return
-		}
-		if _, ok := scores[n]; !ok {
-			order = append(order, n)
-		}
-		scores[n] += s
-	}
 	for _, l := range r.lines {
 		s := lineScore(l)
-		if s <= 0 || l.owner == nil {
-			continue
-		}
-		add(l.owner, s)
-		if p := l.owner.Parent; p != nil {
-			add(p, s)
-			add(p.Parent, s/2)
+		contribution := s - chromePenalty*(float64(l.runes)-s)
+		for n := l.owner; n != nil; n = n.Parent {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if _, ok := scores[n]; !ok {
+				order = append(order, n)
+			}
+			scores[n] += contribution
 		}
 	}
 	var best *html.Node
@@ -114,17 +112,10 @@ func (r *renderer) chooseMain() []line {
 			best = n
 		}
 	}
-	if best == nil {
+	if best == nil || scores[best] <= 0 {
 		return r.lines
 	}
 	chosen := map[*html.Node]bool{best: true}
-	if best.Parent != nil {
-		for sib := best.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
-			if sib != best && scores[sib] >= 0.2*scores[best] {
-				chosen[sib] = true
-			}
-		}
-	}
 	var kept, out []line
 	flushOut := func() {
 		if len(out) == 0 {
@@ -195,11 +186,17 @@ func findTitle(doc *html.Node) string {
 		}
 	}
 	visit(doc)
+	// Titles read "article - site": of the headings the title contains, the
+	// one that comes first in it.
+	contained, at := "", len(title)
 	for _, h := range headings {
 		_, text, _ := strings.Cut(h, "\x00")
-		if utf8.RuneCountInString(text) >= 4 && title != "" && strings.Contains(title, text) {
-			return text
+		if i := strings.Index(title, text); i >= 0 && utf8.RuneCountInString(text) >= 4 && i < at {
+			contained, at = text, i
 		}
+	}
+	if contained != "" {
+		return contained
 	}
 	for _, h := range headings {
 		if tag, text, _ := strings.Cut(h, "\x00"); tag == "h1" {
