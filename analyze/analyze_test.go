@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -325,5 +326,57 @@ func TestImplausibleValuesStayOut(t *testing.T) {
 	}
 	if len(s.Findings) != 1 || s.Findings[0].Kind != FindingImplausibleValue {
 		t.Errorf("findings %+v, want one implausible_value", s.Findings)
+	}
+}
+
+func TestSimilarAtLeastAgreesWithSimilarity(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for range 2000 {
+		n := 1 + r.IntN(40)
+		a, b := make([]uint32, n), make([]uint32, n)
+		for i := range a {
+			a[i] = uint32(r.IntN(3))
+			b[i] = a[i]
+			if r.IntN(6) == 0 {
+				b[i] = uint32(r.IntN(3))
+			}
+		}
+		sim := Similarity(a, b)
+		got, ok := similarAtLeast(a, b, NearDuplicateSimilarity)
+		if ok != (sim >= NearDuplicateSimilarity) || (ok && got != sim) {
+			t.Fatalf("%v %v: similarAtLeast %v %v, Similarity %v", a, b, got, ok, sim)
+		}
+	}
+}
+
+// TestNearDuplicatesFindEveryPair compares the banded search with all pairs.
+func TestNearDuplicatesFindEveryPair(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	var docs []Document
+	for i := range 120 {
+		n := []int{10, 32}[r.IntN(2)]
+		sk := make([]uint32, n)
+		if i > 0 && r.IntN(2) == 0 && len(docs[i-1].Sketch) == n {
+			copy(sk, docs[i-1].Sketch) // a variant of the previous one
+			for range r.IntN(n / 3) {
+				sk[r.IntN(n)] = r.Uint32()
+			}
+		} else {
+			for j := range sk {
+				sk[j] = uint32(r.IntN(4))
+			}
+		}
+		docs = append(docs, Document{Path: "p", Bulletin: i + 1, Digest: strconv.Itoa(i), Sketch: sk})
+	}
+	want := 0
+	for j := range docs {
+		for i := range j {
+			if Similarity(docs[i].Sketch, docs[j].Sketch) >= NearDuplicateSimilarity {
+				want++
+			}
+		}
+	}
+	if got := len(nearDuplicates(docs)); got != want || want == 0 {
+		t.Errorf("banded search found %d pairs, all pairs %d", got, want)
 	}
 }

@@ -191,30 +191,85 @@ func Similarity(a, b []uint32) float64 {
 	return float64(same) / float64(len(a))
 }
 
+// similarAtLeast is Similarity for pairs at or above threshold; it gives up
+// as soon as too many positions differ, which is almost at once for
+// unrelated bulletins and makes the all-pairs comparison affordable.
+func similarAtLeast(a, b []uint32, threshold float64) (float64, bool) {
+	if len(a) == 0 || len(a) != len(b) {
+		return 0, false
+	}
+	allowed := len(a) - int(math.Ceil(threshold*float64(len(a))))
+	differ := 0
+	for i := range a {
+		if a[i] != b[i] {
+			differ++
+			if differ > allowed {
+				return 0, false
+			}
+		}
+	}
+	sim := float64(len(a)-differ) / float64(len(a))
+	return sim, sim >= threshold
+}
+
 // nearDuplicates reports pairs of bulletins with different digests whose
 // sketches are similar: usually the same bulletin saved with different site
 // boilerplate. It does not drop counts itself; the repeated-fact rule drops
 // the counts that the two share, sentence for sentence.
+//
+// Comparing all pairs is quadratic, so candidates come from bands: a pair at
+// or above the threshold differs in at most d positions, so of d+1 disjoint
+// bands of positions at least one is equal in both. Pairs sharing no band
+// cannot qualify; the result is the same as comparing every pair.
 func nearDuplicates(docs []Document) []Finding {
-	var out []Finding
-	for j := range docs {
-		for i := range j {
-			a, b := docs[i], docs[j]
-			if a.Digest != "" && a.Digest == b.Digest {
-				continue
-			}
-			sim := Similarity(a.Sketch, b.Sketch)
-			if sim < NearDuplicateSimilarity {
-				continue
-			}
-			out = append(out, Finding{
-				Kind: FindingNearDuplicate, Path: b.Path, Bulletin: b.Bulletin,
-				OtherPath: a.Path, OtherBulletin: a.Bulletin, Similarity: sim,
-				Message: fmt.Sprintf("%.0f%% similar to %s#%d", sim*100, a.Path, a.Bulletin),
-			})
+	byLength := map[int][]int{}
+	for i, d := range docs {
+		if len(d.Sketch) > 0 {
+			byLength[len(d.Sketch)] = append(byLength[len(d.Sketch)], i)
 		}
 	}
-	return out
+	type pair struct{ i, j int }
+	candidates := map[pair]bool{}
+	for n, members := range byLength {
+		bands := n - int(math.Ceil(NearDuplicateSimilarity*float64(n))) + 1
+		for band := range bands {
+			buckets := map[string][]int{}
+			var key []byte
+			for _, m := range members {
+				key = key[:0]
+				for pos := band; pos < n; pos += bands {
+					v := docs[m].Sketch[pos]
+					key = append(key, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+				}
+				buckets[string(key)] = append(buckets[string(key)], m)
+			}
+			for _, bucket := range buckets {
+				for x := range bucket {
+					for y := range x {
+						candidates[pair{bucket[y], bucket[x]}] = true
+					}
+				}
+			}
+		}
+	}
+	var out []Finding
+	for p := range candidates {
+		i, j := min(p.i, p.j), max(p.i, p.j) // docs are sorted: i is the earlier
+		a, b := docs[i], docs[j]
+		if a.Digest != "" && a.Digest == b.Digest {
+			continue
+		}
+		sim, ok := similarAtLeast(a.Sketch, b.Sketch, NearDuplicateSimilarity)
+		if !ok {
+			continue
+		}
+		out = append(out, Finding{
+			Kind: FindingNearDuplicate, Path: b.Path, Bulletin: b.Bulletin,
+			OtherPath: a.Path, OtherBulletin: a.Bulletin, Similarity: sim,
+			Message: fmt.Sprintf("%.0f%% similar to %s#%d", sim*100, a.Path, a.Bulletin),
+		})
+	}
+	return out // sorted by the caller
 }
 
 // factKey is what makes two counts the same fact: value, measure and object
