@@ -288,13 +288,13 @@ func tokenize(text []rune, i int, opts coreOptions, toks *[maxTokens]token) int 
 			add(token{kind: tokDigit, value: info.value / 10, start: j, end: j})
 			add(token{kind: tokSmall, value: 10, start: j, end: j + 1})
 		case classSmall:
-			if j+1 < n && lex.suffixStop['千'][text[j+1]] && info.value == 1000 {
-				return count // 千克, 千米, 千瓦: a unit prefix, not a multiplier
+			if j+1 < n && lex.suffixStop[r][text[j+1]] {
+				return count // 千克, 千米, 千瓦: an SI prefix, not a multiplier
 			}
 			add(token{kind: tokSmall, value: info.value, start: j, end: j + 1})
 		case classBig:
-			if count == 0 && !opts.leadingBig {
-				return count
+			if count == 0 && !opts.leadingBig || j+1 < n && lex.suffixStop[r][text[j+1]] {
+				return count // 兆瓦
 			}
 			add(token{kind: tokBig, value: info.value, start: j, end: j + 1})
 		case classPoint:
