@@ -1,0 +1,57 @@
+package gazetteer
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bulletin-tool/bulletin/internal/testutil"
+)
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// corpusText is the largest bulletin-like corpus text: a policy dump full
+// of place names.
+func corpusText(b *testing.B) []rune {
+	shared := testutil.SharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "*", "*.txt"))
+	var text []byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err == nil {
+			text = append(text, raw...)
+		}
+		if len(text) > 2<<20 {
+			break
+		}
+	}
+	if len(text) == 0 {
+		b.Skip("no corpus text")
+	}
+	b.SetBytes(int64(len(text)))
+	return []rune(string(text))
+}
+
+func BenchmarkMatch(b *testing.B) {
+	g := mustLoad(b)
+	text := corpusText(b)
+	b.ResetTimer()
+	for b.Loop() {
+		g.Match(text)
+	}
+}
+
+func BenchmarkMatchDocument(b *testing.B) {
+	g := mustLoad(b)
+	text := corpusText(b)
+	b.ResetTimer()
+	for b.Loop() {
+		g.MatchDocument(text)
+	}
+}
