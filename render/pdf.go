@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -190,6 +191,16 @@ func (r *pdfReport) resetText() {
 // text cleans s for the font (see missingGlyphs.clean).
 func (r *pdfReport) text(s string) string {
 	return r.glyphs.clean(s)
+}
+
+// multiline cleans each line of s, keeping the line breaks that the report
+// itself puts in (table headers), for WrapText to honour.
+func (r *pdfReport) multiline(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		lines[i] = r.glyphs.clean(line)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // fit cleans s and shortens it with … to at most width at the current font.

@@ -151,8 +151,10 @@ func (r *pdfReport) verticalBars(title, unitLabel string, entries []barEntry) {
 		pdf.CellFormat(columnAxisWidth-1.5, 4, formatChineseNumber(tick), "", 0, "R", false, 0, "")
 	}
 	if unitLabel != "" {
-		pdf.SetXY(marginLeft, plotTop-6.5)
-		pdf.CellFormat(columnAxisWidth+20, 4, r.fit("（"+unitLabel+"）", columnAxisWidth+20), "", 0, "L", false, 0, "")
+		// The value axis' unit sits at the right end of the title line,
+		// clear of the title and of the top gridline's label.
+		pdf.SetXY(marginLeft+contentWidth/2, top+1)
+		pdf.CellFormat(contentWidth/2, 4, r.fit("单位："+unitLabel, contentWidth/2), "", 0, "R", false, 0, "")
 	}
 
 	slot := plotWidth / float64(len(entries))

@@ -201,16 +201,21 @@ func (r *pdfReport) figureGrid(figures []keyFigure) {
 	)
 	pdf := r.pdf
 	width := (contentWidth - gap*(columns-1)) / columns
+	// Drawing text moves the current position, so each row remembers its top.
+	rowTop := pdf.GetY()
 	for i, figure := range figures {
 		column := i % columns
 		if column == 0 {
 			if i > 0 {
-				pdf.SetY(pdf.GetY() + height + gap)
+				rowTop += height + gap
 			}
-			r.ensureSpace(height)
+			pdf.SetY(rowTop)
+			if r.ensureSpace(height) {
+				rowTop = pdf.GetY()
+			}
 		}
 		x := marginLeft + float64(column)*(width+gap)
-		y := pdf.GetY()
+		y := rowTop
 		pdf.SetFillColor(243, 246, 250)
 		pdf.Rect(x, y, width, height, "F")
 		pdf.SetFillColor(barColour[0], barColour[1], barColour[2])
@@ -240,7 +245,7 @@ func (r *pdfReport) figureGrid(figures []keyFigure) {
 		drawLines(pdf, captionLines[:min(2, len(captionLines))], x+3, y+14.5, width-6, 3.8, "L")
 	}
 	if len(figures) > 0 {
-		pdf.SetY(pdf.GetY() + height + gap + 2)
+		pdf.SetY(rowTop + height + gap + 2)
 	}
 	r.resetText()
 	pdf.SetX(marginLeft)
@@ -269,13 +274,13 @@ func (r *pdfReport) drawCharts() {
 			if units.Level != "" {
 				title += "（" + label("level", units.Level) + "）"
 			}
-			r.horizontalBars(title+" · 前 "+strconv.Itoa(len(units.Entries))+" 位", pair.Measure, barEntries(units.Entries))
+			r.horizontalBars(pair.title()+" · "+title+" · 前 "+strconv.Itoa(len(units.Entries))+" 位", pair.Measure, barEntries(units.Entries))
 		}
 		if activities != nil {
-			r.horizontalBars("活动排名 · 前 "+strconv.Itoa(len(activities.Entries))+" 位", pair.Measure, barEntries(activities.Entries))
+			r.horizontalBars(pair.title()+" · 活动排名 · 前 "+strconv.Itoa(len(activities.Entries))+" 位", pair.Measure, barEntries(activities.Entries))
 		}
 		if trend != nil {
-			r.verticalBars(trend.title, pair.Measure, trend.entries)
+			r.verticalBars(pair.title()+" · "+trend.title, pair.Measure, trend.entries)
 		}
 	}
 	if !drew {
@@ -459,9 +464,12 @@ func (r *pdfReport) crossTable(totals []analyze.Total, pairs []measurePair, with
 		if withLevel {
 			used += 14
 		}
-		measureWidth := (contentWidth - used) / float64(len(group))
+		// Measure columns keep one width in every group; a group with fewer
+		// measures gives the room to the name column instead.
+		measureWidth := (contentWidth - used) / measuresPerTable
+		columns[0].Width += measureWidth * float64(measuresPerTable-len(group))
 		for _, pair := range group {
-			columns = append(columns, tableColumn{Header: pair.title(), Width: measureWidth, Align: "R"})
+			columns = append(columns, tableColumn{Header: label("category", pair.Category) + "\n（" + pair.Measure + "）", Width: measureWidth, Align: "R"})
 		}
 		columns = append(columns, tableColumn{Header: "条数", Width: countWidth, Align: "R"})
 		var cells [][]string
@@ -632,9 +640,10 @@ func (r *pdfReport) drawAppendix() {
 		if fact.Object != "" {
 			who += "：" + fact.Object
 		}
-		source := fmt.Sprintf("%s 第%d份 第%d行", path.Clean(fact.Path), fact.Bulletin, fact.Line)
+		// The path on a line of its own, so that the place reads whole.
+		source := fmt.Sprintf("%s\n第%d份 第%d行", path.Clean(fact.Path), fact.Bulletin, fact.Line)
 		if fact.Date != "" {
-			source += " " + formatChineseDate(fact.Date)
+			source += "\n" + formatChineseDate(fact.Date)
 		}
 		rows = append(rows, []string{strconv.Itoa(i + 1), quantity, who, source, fact.Sentence})
 	}

@@ -38,7 +38,7 @@ func (r *pdfReport) drawTable(table pdfTable, rows [][]string) {
 	header := make([][]string, len(table.Columns))
 	headerLines := 1
 	for i, column := range table.Columns {
-		header[i] = WrapText(pdf, r.text(column.Header), column.Width-2*cellPadding)
+		header[i] = WrapText(pdf, r.multiline(column.Header), column.Width-2*cellPadding)
 		headerLines = max(headerLines, len(header[i]))
 	}
 	headerHeight := float64(headerLines)*lineHeight + 2*cellPadding
@@ -118,7 +118,7 @@ func (r *pdfReport) wrapRow(table pdfTable, row []string) [][]string {
 	for i, column := range table.Columns {
 		text := ""
 		if i < len(row) {
-			text = r.text(row[i])
+			text = r.multiline(row[i])
 		}
 		cells[i] = WrapText(r.pdf, text, column.Width-2*cellPadding)
 	}

@@ -13,7 +13,10 @@ import (
 // bulletins, hence constants rather than an embedded table.
 const (
 	// noLineStart are marks that belong to the character before them.
-	noLineStart = "，。、；：？！）》」』”’〕】〗〉｝］…—～·%‰℃,.;:?!)]}"
+	noLineStart = "，。、；：？！）》」』”’〕】〗〉｝］～·%‰℃,.;:?!)]}"
+	// inseparable marks are written doubled (—— ……) and never split; they
+	// may start a line.
+	inseparable = "—…"
 	// noLineEnd are marks that belong to the character after them.
 	noLineEnd = "（《「『“‘〔【〖〈｛［([{"
 )
@@ -52,7 +55,7 @@ func wrapParagraph(pdf *fpdf.Fpdf, text string, width float64) []string {
 		lineWidth = 0
 	}
 	for _, cluster := range breakClusters(text) {
-		if strings.TrimSpace(cluster) == "" {
+		if strings.Trim(cluster, " ") == "" {
 			// Spaces may overhang the line end: they are invisible there,
 			// and dropping them would lose characters.
 			if line.Len() == 0 && len(lines) > 0 {
@@ -97,23 +100,25 @@ func breakClusters(text string) []string {
 	var clusters []string
 	for i := 0; i < len(runes); {
 		start := i
+		// Opening marks hold on to what follows them, spaces included
+		// ("《 人民日报 》" keeps 《 with 人).
 		for i < len(runes) && strings.ContainsRune(noLineEnd, runes[i]) {
 			i++
+			for i < len(runes) && (runes[i] == ' ' || strings.ContainsRune(noLineEnd, runes[i])) {
+				i++
+			}
 		}
 		switch {
 		case i == len(runes):
 			// Opening marks at the very end have nothing to hold on to.
 		case runes[i] == ' ':
-			if i > start {
-				// "（ " : the opening mark takes the space as its base.
-				i++
-				break
-			}
 			for i < len(runes) && runes[i] == ' ' {
 				i++
 			}
-			clusters = append(clusters, string(runes[start:i]))
-			continue
+		case strings.ContainsRune(inseparable, runes[i]):
+			for mark := runes[i]; i < len(runes) && runes[i] == mark; {
+				i++
+			}
 		case isWordRune(runes[i]):
 			for i < len(runes) && isWordRune(runes[i]) {
 				i++
