@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -152,7 +153,8 @@ func (g *Gazetteer) matchAt(text []rune, encoded string, offsets []int, i int, s
 			*candidates = append(*candidates, division)
 		}
 	}
-	longest := min(maxKeyRunes, len(text)-i)
+	// No key starting here is longer than the mask's highest bit.
+	longest := min(63-bits.LeadingZeros64(mask), len(text)-i)
 	// Hash every prefix once, shortest first, then probe longest first so
 	// that shorter keys stop being probed once they cannot win.
 	var hashes [maxKeyRunes + 1]uint64

@@ -64,9 +64,10 @@ func (g *Gazetteer) MatchDocument(text []rune) []Hit {
 	}
 	// Hits resolved by the first context add to it: 城关镇 resolved under a
 	// county of the document makes its own name seen.
-	var resolved []Hit
-	for _, hit := range first {
-		resolved = append(resolved, g.Resolve(hit, opts.ContextCodes))
+	context := g.newMatchState(MatchOptions{ContextCodes: opts.ContextCodes}).context
+	resolved := make([]Hit, len(first))
+	for k, hit := range first {
+		resolved[k] = g.resolve(hit, context)
 	}
 	return g.MatchWithOptions(text, g.documentOptions(resolved))
 }
