@@ -148,6 +148,7 @@ func TestMatch(t *testing.T) {
 		{"七克台在", nil, "bare township stem needs document knowledge"},
 		{"鄯善党建网", nil, "bare county stem needs the full name seen"},
 		{"长治久安", nil, "stoplisted short form"},
+		{"保持在合理均衡水平", nil, "衡水 inside 均衡水平"},
 		{"长治市", []string{"长治市/official/1404"}, "stoplisted short form still matches with its suffix"},
 		{"加强团结乡村振兴", nil, "团结乡 straddles 乡村"},
 		{"推进小城镇建设", nil, "小城镇 straddles 城镇"},
