@@ -32,7 +32,11 @@ type measurePair struct {
 }
 
 func (p measurePair) title() string {
-	return label("category", p.Category) + "（" + p.Measure + "）"
+	name := label("category", p.Category)
+	if name == p.Measure {
+		return name // 人次（人次） says it twice
+	}
+	return name + "（" + p.Measure + "）"
 }
 
 // countedTotals returns the non-cumulative totals of a dimension.
@@ -348,6 +352,8 @@ type trendChart struct {
 // categories are left out. It returns nil unless two periods have data.
 func (r *pdfReport) trend(pair measurePair) *trendChart {
 	months := map[string]float64{}
+	// A month with a lower bound (余, 以上) among its counts is a lower bound too.
+	open := map[string]bool{}
 	for _, fact := range r.summary.Facts {
 		if fact.Dropped != "" || !fact.Additive || fact.Parent != "" || fact.Cumulative ||
 			fact.Category != pair.Category || fact.Canonical != pair.Measure || len(fact.Date) < 7 {
@@ -358,6 +364,9 @@ func (r *pdfReport) trend(pair measurePair) *trendChart {
 			factor = 1
 		}
 		months[fact.Date[:7]] += fact.Value * factor
+		if fact.High == nil {
+			open[fact.Date[:7]] = true
+		}
 	}
 	if len(months) < 2 {
 		return nil
@@ -380,21 +389,31 @@ func (r *pdfReport) trend(pair measurePair) *trendChart {
 	if span <= maxTrendMonthsAsMon {
 		// Months without data are shown as empty so the axis stays linear.
 		for month := first; !month.After(last); month = month.AddDate(0, 1, 0) {
-			value := months[month.Format("2006-01")]
-			entries = append(entries, barEntry{Label: month.Format("06年1月"), Value: value, Display: formatChineseNumber(value)})
+			key := month.Format("2006-01")
+			entries = append(entries, barEntry{Label: month.Format("06年1月"), Value: months[key], Display: boundedNumber(months[key], open[key])})
 		}
 	} else {
 		title = "按年趋势（简报日期）"
 		years := map[int]float64{}
+		openYears := map[int]bool{}
 		for key, value := range months {
 			year, _ := strconv.Atoi(key[:4])
 			years[year] += value
+			openYears[year] = openYears[year] || open[key]
 		}
 		for year := first.Year(); year <= last.Year(); year++ {
-			entries = append(entries, barEntry{Label: strconv.Itoa(year) + "年", Value: years[year], Display: formatChineseNumber(years[year])})
+			entries = append(entries, barEntry{Label: strconv.Itoa(year) + "年", Value: years[year], Display: boundedNumber(years[year], openYears[year])})
 		}
 	}
 	return &trendChart{title: title, entries: entries}
+}
+
+// boundedNumber formats a sum, marked ≥ when one of its parts was a lower bound.
+func boundedNumber(value float64, lowerBound bool) string {
+	if lowerBound {
+		return "≥ " + formatChineseNumber(value)
+	}
+	return formatChineseNumber(value)
 }
 
 // drawTables draws units × measures and activities × measures.
