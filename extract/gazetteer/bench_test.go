@@ -21,7 +21,6 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(processCPUTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
-
 // corpusText is the largest bulletin-like corpus text: a policy dump full
 // of place names.
 func corpusText(b *testing.B) []rune {
