@@ -225,14 +225,19 @@ type coreOptions struct {
 func readCore(text []rune, i int, opts coreOptions, toks *[maxTokens]token) (coreResult, bool) {
 	count := tokenize(text, i, opts, toks)
 	for count > 0 {
-		if r, ok := evaluate(toks[:count]); ok {
+		r, failAt := evaluate(toks[:count])
+		if failAt < 0 {
 			r.start = i
 			r.end = toks[count-1].end
 			r.count = count
 			r.single = toks[0]
 			return r, true
 		}
-		count--
+		// Tokens from the first one the evaluation refused cannot be part of the
+		// numeral; cutting there at once keeps runs like 十十十十 linear.
+		// The failing token itself is tried once more at the end, where lookahead
+		// rules (pairs, 几) may read it differently.
+		count = min(count-1, max(failAt+1, 1))
 	}
 	return coreResult{}, false
 }
@@ -241,6 +246,7 @@ func tokenize(text []rune, i int, opts coreOptions, toks *[maxTokens]token) int 
 	n := len(text)
 	count := 0
 	j := i
+	lastSmall := 0.0 // the tokens stop at a unit out of order (十十, 一十一十): evaluation would refuse it
 	add := func(t token) {
 		toks[count] = t
 		count++
@@ -285,17 +291,26 @@ func tokenize(text []rune, i int, opts coreOptions, toks *[maxTokens]token) int 
 			}
 			add(token{kind: tokDigit, value: info.value, start: j, end: j + 1, zero: info.value == 0, noDecimal: info.noDecimal})
 		case classTens:
+			if lastSmall != 0 && lastSmall <= 10 {
+				return count
+			}
+			lastSmall = 10
 			add(token{kind: tokDigit, value: info.value / 10, start: j, end: j})
 			add(token{kind: tokSmall, value: 10, start: j, end: j + 1})
 		case classSmall:
 			if j+1 < n && lex.suffixStop[r][text[j+1]] {
 				return count // 千克, 千米, 千瓦: an SI prefix, not a multiplier
 			}
+			if lastSmall != 0 && info.value >= lastSmall {
+				return count
+			}
+			lastSmall = info.value
 			add(token{kind: tokSmall, value: info.value, start: j, end: j + 1})
 		case classBig:
 			if count == 0 && !opts.leadingBig || j+1 < n && lex.suffixStop[r][text[j+1]] {
 				return count // 兆瓦
 			}
+			lastSmall = 0
 			add(token{kind: tokBig, value: info.value, start: j, end: j + 1})
 		case classPoint:
 			if count == 0 {
@@ -377,7 +392,9 @@ func isPair(a, b token) bool {
 	return a.value == 3 && b.value == 5 // 三五
 }
 
-func evaluate(toks []token) (coreResult, bool) {
+// evaluate returns the numeral and -1, or the index of the token where the
+// evaluation failed (len(toks) when only the end is wrong).
+func evaluate(toks []token) (coreResult, int) {
 	var r coreResult
 	digits, others := 0, 0
 	decimalAt := -1
@@ -401,27 +418,27 @@ func evaluate(toks []token) (coreResult, bool) {
 	// Digit by digit: 二〇二四, 一七二零点一, 五五.
 	if others == 0 && digits >= 2 && !(digits == 2 && decimalAt < 0 && isPair(toks[0], toks[1])) {
 		value := 0.0
-		for _, t := range toks {
+		for k, t := range toks {
 			if t.kind == tokDecimal {
 				value += t.value
 				break
 			}
 			if t.noDecimal {
-				return r, false
+				return r, k // 两 is never read digit by digit
 			}
 			value = value*10 + t.value
 		}
 		r.low, r.high = value, value
 		r.digitByDigit = true
-		return r, true
+		return r, -1
 	}
-	lowState, ok := evaluatePass(toks, false)
-	if !ok {
-		return r, false
+	lowState, failAt := evaluatePass(toks, false)
+	if failAt >= 0 {
+		return r, failAt
 	}
-	highState, ok := evaluatePass(toks, true)
-	if !ok {
-		return r, false
+	highState, failAt := evaluatePass(toks, true)
+	if failAt >= 0 {
+		return r, failAt
 	}
 	r.low, r.high = lowState.value, highState.value
 	r.vague = lowState.vague
@@ -429,7 +446,7 @@ func evaluate(toks []token) (coreResult, bool) {
 	r.bare = lowState.bare
 	r.tailBig = lowState.tailBig
 	r.maxBig = lowState.maxBig
-	return r, true
+	return r, -1
 }
 
 type passState struct {
@@ -442,8 +459,9 @@ type passState struct {
 }
 
 // evaluatePass computes the value reading pairs and 几 as their low (high=false) or
-// high end. It returns false for token orders that are not a numeral.
-func evaluatePass(toks []token, high bool) (passState, bool) {
+// high end. It returns the index of the first token that cannot continue the numeral,
+// or -1.
+func evaluatePass(toks []token, high bool) (passState, int) {
 	var st passState
 	var total, section, pending float64
 	hasPending := false
@@ -471,7 +489,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if bigAfterDecimal && t.kind != tokBig && t.kind != tokApprox {
-			return st, false
+			return st, k
 		}
 		switch t.kind {
 		case tokDigit, tokFew:
@@ -484,7 +502,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 					}
 					continue
 				}
-				return st, false
+				return st, k
 			}
 			if t.kind == tokDigit && t.zero {
 				zeroSince = true
@@ -511,7 +529,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 			anyDigit = true
 		case tokArabic:
 			if hasPending || decimalDone || approxSeen {
-				return st, false
+				return st, k
 			}
 			pending, hasPending = t.value, true
 			pendingSpoken = t.digits == 1 && !t.decimal && !t.exponent
@@ -524,16 +542,16 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 			anyDigit = true
 		case tokSmall:
 			if decimalDone || approxSeen {
-				return st, false
+				return st, k
 			}
 			if lastSmall != 0 && t.value >= lastSmall {
-				return st, false
+				return st, k
 			}
 			p := 1.0
 			if hasPending {
 				p = pending
 				if k > 0 && toks[k-1].kind == tokDigit && p >= 10 {
-					return st, false
+					return st, k
 				}
 			}
 			section += p * t.value
@@ -542,7 +560,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 		case tokBig:
 			v, ok := pendingValue(false)
 			if !ok {
-				return st, false
+				return st, k
 			}
 			v += section
 			if v == 0 && total == 0 && !anyDigit && lastUnit == 0 {
@@ -563,7 +581,7 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 			case t.value < maxBig:
 				total += v * t.value
 			default:
-				return st, false
+				return st, k
 			}
 			st.tailBig = t.value
 			if decimalDone {
@@ -573,17 +591,17 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 			continue
 		case tokDecimal:
 			if decimalDone || approxSeen {
-				return st, false
+				return st, k
 			}
 			v, ok := pendingValue(true)
 			if !ok {
-				return st, false
+				return st, k
 			}
 			section += v + t.value
 			hasPending, decimalDone = false, true
 		case tokApprox:
 			if approxSeen {
-				return st, false
+				return st, k
 			}
 			approxSeen = true
 			st.approx = t.marker
@@ -593,12 +611,12 @@ func evaluatePass(toks []token, high bool) (passState, bool) {
 	}
 	v, ok := pendingValue(true)
 	if !ok {
-		return st, false
+		return st, len(toks)
 	}
 	st.value = total + section + v
 	if !anyDigit {
 		st.bare = true
 	}
 	st.maxBig = maxBig
-	return st, true
+	return st, -1
 }

@@ -70,8 +70,24 @@ type vagueEntry struct {
 	low, high float64
 }
 
+// runeSet is a bitset over the Basic Multilingual Plane: the scan asks it first so that
+// the maps are consulted only for the few runes that matter.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r < 0x10000 {
+		s[r>>6] |= 1 << (uint(r) & 63)
+	}
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r < 0x10000 && s[r>>6]&(1<<(uint(r)&63)) != 0
+}
+
 type lexicon struct {
 	chars           map[rune]charInfo
+	charSet         runeSet // keys of chars
+	startSet        runeSet // runes that may begin a numeral
 	prefixApprox    map[wordKey]approxEntry
 	suffixApprox    map[wordKey]approxEntry
 	innerApprox     map[rune]approxEntry
@@ -121,6 +137,7 @@ func loadLexicon() *lexicon {
 			info.noDecimal = strings.Contains(f[3], "nodecimal")
 		}
 		l.chars[r] = info
+		l.charSet.add(r)
 	}
 	for _, f := range dataLines(approxTSV) {
 		e := approxEntry{marker: f[0], position: f[1], bound: Bound(f[2])}
@@ -161,6 +178,19 @@ func loadLexicon() *lexicon {
 		e := vagueEntry{runes: runes, low: parseBoundValue(f[1]), high: parseBoundValue(f[2])}
 		l.vague[runes[0]] = append(l.vague[runes[0]], e)
 	}
+	for r, info := range l.chars {
+		switch info.class {
+		case classDigit, classSmall, classBig, classTens, classNegative, classFew:
+			l.startSet.add(r)
+		}
+	}
+	for r := range l.vague {
+		l.startSet.add(r)
+	}
+	// Digits, signs, URLs (h, w), and the starts of 上百, 半成, 数十, 打对折.
+	for _, r := range "0123456789０１２３４５６７８９.．-－hw上半数对對" {
+		l.startSet.add(r)
+	}
 	return l
 }
 
@@ -178,7 +208,7 @@ func parseBoundValue(s string) float64 {
 // info returns the class of a Chinese numeral character; Arabic digits (ASCII and
 // full-width) are read by the Arabic reader instead.
 func (l *lexicon) info(r rune) charInfo {
-	if r < 0x2500 { // ○ (U+25CB) is the lowest numeral character
+	if !l.charSet.has(r) {
 		return charInfo{}
 	}
 	return l.chars[r]

@@ -240,8 +240,8 @@ func (rd *reader) readAt(i int, allowRange bool) (Number, int, bool) {
 // startsBareFraction reports units followed by 分之 at i: 万分之三 starts with 万.
 func startsBareFraction(text []rune, i int) bool {
 	j := i
-	for j < len(text) && isUnit(text[j]) {
-		j++
+	for j < len(text) && j-i < 4 && isUnit(text[j]) {
+		j++ // 百万万分之七 has the most units of any such word
 	}
 	if j == i {
 		return false

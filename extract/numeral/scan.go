@@ -45,23 +45,7 @@ func AppendScan(dst []Number, text []rune) []Number {
 
 // mayStart is the quick test of the scan loop: most runes of a text cannot begin a numeral.
 func mayStart(r rune) bool {
-	if r < 0x80 {
-		return (r >= '0' && r <= '9') || r == '.' || r == '-' || r == 'h' || r == 'w'
-	}
-	if r >= '０' && r <= '９' || r == '．' || r == '－' {
-		return true
-	}
-	if r == '上' || r == '半' || r == '数' || r == '对' || r == '對' {
-		return true
-	}
-	if _, ok := lex.vague[r]; ok {
-		return true
-	}
-	switch lex.info(r).class {
-	case classDigit, classSmall, classBig, classTens, classNegative, classFew:
-		return true
-	}
-	return false
+	return lex.startSet.has(r)
 }
 
 // skipURL returns the end of a URL starting at i (http://, https://, www.), or i.

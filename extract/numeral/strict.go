@@ -37,6 +37,24 @@ func isPlainDigit(r rune) bool {
 	return false
 }
 
+// unique drops repeated end positions, which would otherwise multiply at every level.
+func unique(ends []int) []int {
+	out := ends[:0]
+	for _, e := range ends {
+		seen := false
+		for _, o := range out {
+			if o == e {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func sequence(ps ...pattern) pattern {
 	return func(s []rune, i int) []int {
 		ends := []int{i}
@@ -48,7 +66,7 @@ func sequence(ps ...pattern) pattern {
 			if len(next) == 0 {
 				return nil
 			}
-			ends = next
+			ends = unique(next)
 		}
 		return ends
 	}
@@ -60,7 +78,7 @@ func alternative(ps ...pattern) pattern {
 		for _, p := range ps {
 			ends = append(ends, p(s, i)...)
 		}
-		return ends
+		return unique(ends)
 	}
 }
 
@@ -101,9 +119,16 @@ func buildStrictGrammar() strictGrammar {
 
 var strictRules = buildStrictGrammar()
 
+// maxStrictRunes is above the longest strict numeral (sixteen digits with their units,
+// 负, 点 and sixteen decimals); it keeps the matcher's work bounded.
+const maxStrictRunes = 72
+
 // validateStrict checks s against the strict grammar and returns the rune offset of
 // the problem with the error.
 func validateStrict(s []rune) (int, error) {
+	if len(s) > maxStrictRunes {
+		return maxStrictRunes, errors.New("too long for a strict numeral")
+	}
 	normal := make([]rune, 0, len(s)+4)
 	for i, r := range s {
 		if v, ok := strictNormal[r]; ok {
