@@ -21,8 +21,8 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(processCPUTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
-// corpusText is the largest bulletin-like corpus text: a policy dump full
-// of place names.
+// corpusText is the first 2 MB or so of the shared corpus, files joined in
+// name order: bulletins, reports and policy texts full of place names.
 func corpusText(b *testing.B) []rune {
 	shared := testutil.SharedDir(b)
 	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "*", "*.txt"))
