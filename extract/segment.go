@@ -104,20 +104,21 @@ func (s *Segmenter) Cut(text []rune, start, end int) []Token {
 }
 
 func (s *Segmenter) cutPiece(text []rune, start, end int, out []Token) []Token {
-	piece := string(text[start:end])
 	pos := start
-	for _, sp := range s.seg.Pos(piece, false) {
+	for _, sp := range s.seg.Pos(string(text[start:end]), false) {
+		// gse returns every rune of its input in order, but lower-cases
+		// Latin letters (LED → led): take lengths from it, text from ours.
 		n := utf8.RuneCountInString(sp.Text)
-		if n == 0 {
+		if n == 0 || pos >= end {
 			continue
 		}
-		// gse returns every rune of its input in order; keep the spans
-		// honest even if it ever skipped one.
-		for pos < end && !strings.HasPrefix(string(text[pos:min(end, pos+n)]), sp.Text) {
-			pos++
-		}
-		out = append(out, Token{Text: sp.Text, Pos: sp.Pos, Start: pos, End: min(end, pos+n)})
-		pos += n
+		stop := min(end, pos+n)
+		out = append(out, Token{Text: string(text[pos:stop]), Pos: sp.Pos, Start: pos, End: stop})
+		pos = stop
+	}
+	if pos < end {
+		// never leave runes uncovered, whatever gse did
+		out = append(out, Token{Text: string(text[pos:end]), Pos: "x", Start: pos, End: end})
 	}
 	return out
 }

@@ -324,7 +324,7 @@ func tokenize(text []rune, i int, opts coreOptions, toks *[maxTokens]token) int 
 			j = end
 			continue
 		case classApprox:
-			if count == 0 || !approxAllowedAfter(toks[count-1]) {
+			if count == 0 || !approxAllowedAfter(toks[count-1]) || j+1 < n && lex.suffixStop[r][text[j+1]] {
 				return count
 			}
 			add(token{kind: tokApprox, start: j, end: j + 1, marker: r})

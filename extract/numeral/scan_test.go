@@ -44,6 +44,8 @@ func TestScan(t *testing.T) {
 		{"三十多名干部", []want{{"三十多", 30, "多", BoundLower, ""}}, "多 means at least"},
 		{"500余万元", []want{{"500余万", 5e6, "余", BoundLower, ""}}, "余 before the multiplier: the suite's 5000000 with 余 kept"},
 		{"十来个村", []want{{"十来", 10, "来", BoundAbout, ""}}, "来 means about"},
+		{"其中20来自农村", []want{{"20", 20, "", BoundExact, ""}}, "来自 is a verb, not the marker 来"},
+		{"5兆瓦", []want{{"5", 5, "", BoundExact, ""}}, "兆瓦 is megawatt, not 5e12"},
 		{"三四十人", []want{{"三四十", 30, "", BoundRange, "vague"}}, "neighbouring digits before a unit are a vague range"},
 		{"五六个", []want{{"五六", 5, "", BoundRange, "vague"}}, "a pair of digits is a range"},
 		{"十几个", []want{{"十几", 10, "几", BoundRange, "vague"}}, "几 is a digit from 1 to 9"},

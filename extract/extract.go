@@ -1,0 +1,268 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/bulletin-tool/bulletin/extract/clean"
+	"github.com/bulletin-tool/bulletin/extract/measure"
+)
+
+// Options configure an Extractor.
+type Options struct {
+	Read ReadOptions
+	// T2S maps traditional characters to simplified ones before matching.
+	T2S bool
+	// Segmenter is shared by every Extractor of a process; nil builds one.
+	Segmenter *SegmenterLoader
+	// Units finds units and activities; nil builds the default one.
+	Units *UnitFinder
+}
+
+// Extractor turns files into records. It is safe for concurrent use once
+// built: all its tables are read-only.
+type Extractor struct {
+	opts     Options
+	measures *measure.Lexicon
+	rules    *countRules
+	segs     *SegmenterLoader
+	units    *UnitFinder
+}
+
+// New builds an Extractor. The segmenter and the gazetteer load lazily, on
+// the first file that needs them.
+func New(opts Options) (*Extractor, error) {
+	rules, err := parseCountRules()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{opts: opts, measures: measure.Default(), rules: rules, segs: opts.Segmenter, units: opts.Units}
+	if x.units == nil {
+		x.units = NewUnitFinder()
+	}
+	if x.segs == nil {
+		x.segs = NewSegmenterLoader(SegmenterOptions{UserWords: x.units.UserWords})
+	}
+	return x, nil
+}
+
+// Versions identifies the data tables extraction depends on, for
+// incremental runs: a change in any of them means files must be extracted
+// again.
+func (x *Extractor) Versions() map[string]string {
+	return map[string]string{
+		"schema":    SchemaVersion,
+		"measures":  x.measures.Version(),
+		"rules":     dataVersion(slogansTxt + countRulesTSV + domainLexicon),
+		"gazetteer": x.units.Version(),
+	}
+}
+
+func dataVersion(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}
+
+// ExtractFile reads one input and extracts its records.
+func (x *Extractor) ExtractFile(in Input) ([]Record, error) {
+	t, err := ReadFile(in, x.opts.Read)
+	if err != nil {
+		return nil, err
+	}
+	return x.ExtractText(t)
+}
+
+// Clean normalises a read file and finds its boilerplate and structure.
+func (x *Extractor) Clean(t *Text) *clean.Document {
+	return clean.Process(t.Text, clean.Options{T2S: x.opts.T2S})
+}
+
+// ExtractText extracts the records of a file already read.
+func (x *Extractor) ExtractText(t *Text) (recs []Record, err error) {
+	defer func() {
+		// A panic on one file's text is a bug, but it must not take the
+		// batch down: report it as that file's error.
+		if os.Getenv("BULLETIN_PANIC") != "" {
+			return
+		}
+		if p := recover(); p != nil {
+			recs, err = nil, &FileError{Path: t.Source.Path, Stage: "extract", Err: fmt.Errorf("internal error: %v", p)}
+		}
+	}()
+	seg, err := x.segs.Get()
+	if err != nil {
+		return nil, &FileError{Path: t.Source.Path, Stage: "extract", Err: err}
+	}
+	doc := x.Clean(t)
+	src := t.Source
+	src.Bulletins = len(doc.Bulletins)
+	docUnits := x.units.documentContext(doc)
+	for i, b := range doc.Bulletins {
+		rec := Record{
+			Schema:     SchemaVersion,
+			Source:     src,
+			Bulletin:   x.bulletinInfo(doc, b, i),
+			Quantities: []Quantity{},
+			Units:      []Unit{},
+			Activities: []Activity{},
+			Checks:     []Check{},
+			Removed:    []Removed{},
+			Masked:     []Span{},
+		}
+		rec.ID = recordID(src, i)
+		x.extractBulletin(doc, b, seg, docUnits, &rec)
+		recs = append(recs, rec)
+	}
+	attachRemoved(doc, t, recs)
+	return recs, nil
+}
+
+func recordID(src Source, index int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", src.SHA256, index)))
+	return hex.EncodeToString(sum[:8])
+}
+
+// extractBulletin fills the counts, units, activities and checks of one bulletin.
+func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *Segmenter, docUnits *documentUnits, rec *Record) {
+	var all []clauseCount
+	var sentenceOf []int
+	var tokensOf [][]Token
+	for si, s := range b.Sentences {
+		toks := seg.Cut(doc.Norm, s.Start, s.End)
+		tokensOf = append(tokensOf, toks)
+		sc := sentenceContext{norm: doc.Norm, start: s.Start, end: s.End, tokens: toks}
+		counts := x.findCounts(sc)
+		linkBreakdowns(doc.Norm, s.Start, s.End, counts)
+		for range counts {
+			sentenceOf = append(sentenceOf, si)
+		}
+		all = append(all, counts...)
+	}
+	periods := findPeriods(doc, b)
+	for k := range all {
+		q := &all[k].q
+		s := b.Sentences[sentenceOf[k]]
+		q.ID = fmt.Sprintf("q%d", k+1)
+		q.Text = string(doc.Text[q.Start:q.End])
+		q.Provenance = Provenance{
+			Line:          doc.Line(q.Start),
+			Sentence:      strings.TrimSpace(string(doc.Text[s.Start:s.End])),
+			SentenceStart: s.Start,
+			SentenceEnd:   s.End,
+		}
+		if s.Section >= 0 && s.Section < len(b.Sections) {
+			q.Provenance.Section = sectionLabel(b.Sections[s.Section])
+		}
+		periods.apply(q)
+	}
+	quantities := make([]Quantity, len(all))
+	for k := range all {
+		quantities[k] = all[k].q
+	}
+	resolveParents(quantities)
+	rec.Checks = breakdownChecks(quantities)
+	x.units.extract(doc, b, tokensOf, docUnits, quantities, rec)
+	rec.Quantities = quantities
+	for _, m := range doc.Masked {
+		if m.Start >= b.Start && m.End <= b.End {
+			rec.Masked = append(rec.Masked, Span{Text: string(doc.Text[m.Start:m.End]), Start: m.Start, End: m.End})
+		}
+	}
+}
+
+func sectionLabel(s clean.Section) string {
+	return strings.TrimSpace(s.Marker + s.Title)
+}
+
+func (x *Extractor) bulletinInfo(doc *clean.Document, b clean.Bulletin, i int) Bulletin {
+	info := Bulletin{
+		Index:     i + 1,
+		Start:     b.Start,
+		End:       b.End,
+		Title:     field(b.Title),
+		Issuer:    field(b.Issuer),
+		Issue:     field(b.Issue),
+		Date:      field(b.Date),
+		Sections:  []Section{},
+		Sentences: len(b.Sentences),
+	}
+	for _, s := range b.Sections {
+		info.Sections = append(info.Sections, Section{Marker: s.Marker, Level: s.Level, Title: s.Title, Start: s.Start, End: s.End, Line: s.Line})
+	}
+	text := doc.CleanText(b)
+	info.Digest, info.Sketch = fingerprint(text)
+	return info
+}
+
+func field(f *clean.Field) *Field {
+	if f == nil {
+		return nil
+	}
+	return &Field{Text: f.Text, Value: f.Value, Start: f.Start, End: f.End}
+}
+
+// attachRemoved gives each record the boilerplate that lies in or next to it:
+// what comes before the first bulletin goes to the first, what lies between
+// two bulletins to the one before, so nothing removed goes unreported.
+func attachRemoved(doc *clean.Document, t *Text, recs []Record) {
+	if len(recs) == 0 {
+		return
+	}
+	for _, r := range doc.Removed {
+		k := 0
+		for j := range recs {
+			if r.Start >= recs[j].Bulletin.Start {
+				k = j
+			}
+		}
+		text := string(doc.Text[r.Start:r.End])
+		recs[k].Removed = append(recs[k].Removed, Removed{Start: r.Start, End: r.End, Reason: r.Reason, Text: text})
+	}
+	recs[0].Removed = append(recs[0].Removed, t.Dropped...)
+}
+
+// fingerprint returns a digest of the text's letters and a MinHash sketch of
+// its character 4-grams, both blind to spacing and punctuation, so that the
+// same bulletin saved from two sites compares equal or near.
+func fingerprint(text string) (string, []uint32) {
+	var core []rune
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			core = append(core, r)
+		}
+	}
+	sum := sha256.Sum256([]byte(string(core)))
+	return hex.EncodeToString(sum[:16]), minhash(core, 4, 64)
+}
+
+func minhash(core []rune, k, n int) []uint32 {
+	if len(core) < k {
+		return nil
+	}
+	sketch := make([]uint32, n)
+	for i := range sketch {
+		sketch[i] = ^uint32(0)
+	}
+	for i := 0; i+k <= len(core); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range core[i : i+k] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		for j := range sketch {
+			// n hash functions from one: a multiply-xorshift per seed
+			v := h ^ (uint64(j+1) * 0x9E3779B97F4A7C15)
+			v ^= v >> 33
+			v *= 0xff51afd7ed558ccd
+			v ^= v >> 33
+			if uint32(v) < sketch[j] {
+				sketch[j] = uint32(v)
+			}
+		}
+	}
+	return sketch
+}

@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/bulletin-tool/bulletin/extract/clean"
+)
+
+// Link methods say how a count was tied to its unit or activity.
+const (
+	LinkObject   = "object"   // the counted thing is the activity (宣讲活动697场次)
+	LinkClause   = "clause"   // named earlier in the same clause
+	LinkSentence = "sentence" // named earlier in the same sentence
+	LinkSection  = "section"  // named in the section heading
+	LinkIssuer   = "issuer"   // the bulletin's issuing unit
+	LinkDocument = "document" // the county the document is about
+)
+
+// linkCounts ties each count to the nearest unit and activity the text
+// gives for it, nearest scope first: clause, sentence, section heading, and
+// for units the bulletin's issuer or the document's county.
+func linkCounts(doc *clean.Document, b clean.Bulletin, qs []Quantity, units []unitMention, acts []activityMention, issuer string, du *documentUnits) {
+	// an activity that is the object of a breakdown part (篮球赛661场次) names
+	// that part only; later counts look past it to the total's activity
+	partActivity := map[int]bool{}
+	for i := range qs {
+		q := &qs[i]
+		s := sentenceAt(b, q.Provenance.SentenceStart)
+		for k, a := range acts {
+			if q.Object != "" && a.start >= s.Start && a.end <= q.End+len([]rune(q.Object))+2 && (strings.Contains(a.name, q.Object) || strings.Contains(q.Object, a.name)) {
+				q.Activity, q.ActivityLink = a.name, LinkObject
+				if q.Parent != "" {
+					partActivity[k] = true
+				}
+				break
+			}
+		}
+	}
+	for i := range qs {
+		q := &qs[i]
+		s := sentenceAt(b, q.Provenance.SentenceStart)
+		clauseStart := clauseStartBefore(doc.Norm, s.Start, q.Start)
+		if q.Activity == "" && q.Parent != "" {
+			// a part of a breakdown shares its total's activity
+			for j := i - 1; j >= 0; j-- {
+				if qs[j].ID == q.ParentID && qs[j].Activity != "" {
+					q.Activity, q.ActivityLink = qs[j].Activity, qs[j].ActivityLink
+				}
+			}
+		}
+		if q.Activity == "" {
+			if a, how := nearestActivity(acts, partActivity, s, clauseStart, q.Start); a != "" {
+				q.Activity, q.ActivityLink = a, how
+			}
+		}
+		if q.Activity == "" && s.Section >= 0 && s.Section < len(b.Sections) {
+			sec := b.Sections[s.Section]
+			for _, a := range acts {
+				if a.start >= sec.Start && a.end <= sec.Start+len([]rune(sec.Marker+sec.Title))+1 {
+					q.Activity, q.ActivityLink = a.name, LinkSection
+					break
+				}
+			}
+		}
+		// unit
+		if u, how := nearestUnit(units, s, clauseStart, q.Start); u != "" {
+			q.Unit, q.UnitLink = u, how
+		} else if issuer != "" {
+			q.Unit, q.UnitLink = issuer, LinkIssuer
+		} else if du.county != nil {
+			q.Unit, q.UnitLink = du.county.Name, LinkDocument
+		}
+	}
+}
+
+func sentenceAt(b clean.Bulletin, start int) clean.Sentence {
+	for _, s := range b.Sentences {
+		if s.Start == start {
+			return s
+		}
+	}
+	return clean.Sentence{Start: start, End: start, Section: -1}
+}
+
+// clauseStartBefore finds where the clause holding pos begins: after the
+// last comma, semicolon or colon before it in the sentence.
+func clauseStartBefore(norm []rune, sentenceStart, pos int) int {
+	for k := pos - 1; k > sentenceStart; k-- {
+		switch norm[k] {
+		case '，', ',', '；', ';', '：', ':':
+			return k + 1
+		}
+	}
+	return sentenceStart
+}
+
+func nearestActivity(acts []activityMention, skip map[int]bool, s clean.Sentence, clauseStart, pos int) (string, string) {
+	best, how := "", ""
+	for k, a := range acts {
+		if skip[k] || a.start < s.Start || a.end > pos {
+			continue
+		}
+		best = a.name
+		how = LinkSentence
+		if a.start >= clauseStart {
+			how = LinkClause
+		}
+	}
+	return best, how
+}
+
+func nearestUnit(units []unitMention, s clean.Sentence, clauseStart, pos int) (string, string) {
+	best, how := "", ""
+	for _, u := range units {
+		if u.start < s.Start || u.end > pos {
+			continue
+		}
+		name := u.name
+		if u.unit.Resolved != "" && u.unit.Kind == "reference" {
+			name = u.unit.Resolved
+		}
+		best = name
+		how = LinkSentence
+		if u.start >= clauseStart {
+			how = LinkClause
+		}
+	}
+	return best, how
+}

@@ -1,0 +1,649 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/bulletin-tool/bulletin/extract/clean"
+	"github.com/bulletin-tool/bulletin/extract/gazetteer"
+)
+
+//go:embed data/org_suffixes.tsv
+var orgSuffixesTSV string
+
+//go:embed data/unit_words.tsv
+var unitWordsTSV string
+
+//go:embed data/activity_heads.tsv
+var activityHeadsTSV string
+
+//go:embed data/activity_verbs.txt
+var activityVerbsTxt string
+
+// UnitFinder finds units (administrative divisions by gazetteer, other
+// organisations by rule) and activities in bulletins, and links counts to
+// them. It is read-only once built and shared by all workers.
+type UnitFinder struct {
+	// UserWords are extra segmenter words the finder wants.
+	UserWords []UserWord
+
+	orgSuffixes   []suffixRule // longest first
+	notUnits      map[string]bool
+	genericMods   map[string]bool
+	genericActs   map[string]bool
+	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
+	references    map[string]bool
+	heads         []suffixRule
+	framingVerbs  map[string]bool
+	gazetteerOnce sync.Once
+	gaz           *gazetteer.Gazetteer
+	gazErr        error
+}
+
+type suffixRule struct {
+	suffix string
+	kind   string
+}
+
+// NewUnitFinder builds the finder from its embedded data files. The
+// gazetteer loads on first use.
+func NewUnitFinder() *UnitFinder {
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
+	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
+	f.heads = parseSuffixRules(activityHeadsTSV)
+	for _, line := range dataLines(unitWordsTSV) {
+		kind, words, _ := strings.Cut(line, "\t")
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "references": f.references}[kind]
+		if target == nil {
+			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
+		}
+		for _, w := range strings.Split(words, ",") {
+			target[w] = true
+		}
+	}
+	for w := range f.notUnits {
+		if _, isSuffix := f.orgSuffix(w); utf8.RuneCountInString(w) >= 2 && (!isSuffix || !f.isSuffixWord(w)) {
+			f.notUnitEnds = append(f.notUnitEnds, w)
+		}
+	}
+	sort.Strings(f.notUnitEnds)
+	for _, line := range dataLines(activityVerbsTxt) {
+		f.framingVerbs[line] = true
+	}
+	for _, r := range f.heads {
+		f.UserWords = append(f.UserWords, UserWord{Text: r.suffix, Freq: 1000, Pos: "n"})
+	}
+	return f
+}
+
+func dataLines(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func parseSuffixRules(s string) []suffixRule {
+	var out []suffixRule
+	for _, line := range dataLines(s) {
+		suffix, kind, _ := strings.Cut(line, "\t")
+		out = append(out, suffixRule{suffix: suffix, kind: kind})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return utf8.RuneCountInString(out[i].suffix) > utf8.RuneCountInString(out[j].suffix)
+	})
+	return out
+}
+
+// Gazetteer returns the embedded gazetteer, loading it once.
+func (f *UnitFinder) Gazetteer() (*gazetteer.Gazetteer, error) {
+	f.gazetteerOnce.Do(func() { f.gaz, f.gazErr = gazetteer.Load() })
+	return f.gaz, f.gazErr
+}
+
+// Version identifies the unit and activity data and the gazetteer.
+func (f *UnitFinder) Version() string {
+	return gazetteer.DataVersion() + "+" + dataVersion(orgSuffixesTSV+unitWordsTSV+activityHeadsTSV+activityVerbsTxt)
+}
+
+// documentUnits is what the whole file says about places: gazetteer hits
+// (found once for the file, so a town named in full in one bulletin
+// resolves its short form in another) and the county the file is about.
+type documentUnits struct {
+	hits   []gazetteer.Hit
+	county *gazetteer.Division
+}
+
+func (f *UnitFinder) documentContext(doc *clean.Document) *documentUnits {
+	du := &documentUnits{}
+	g, err := f.Gazetteer()
+	if err != nil {
+		return du
+	}
+	// Match on the normalised text with boilerplate blanked out, so that a
+	// site's address never becomes a unit.
+	text := make([]rune, len(doc.Norm))
+	copy(text, doc.Norm)
+	for _, r := range doc.Removed {
+		for k := r.Start; k < r.End; k++ {
+			text[k] = ' '
+		}
+	}
+	du.hits = g.MatchDocument(text)
+	counts := map[string]int{}
+	var order []string
+	for _, h := range du.hits {
+		if h.Ambiguous {
+			continue
+		}
+		c := h.Resolved
+		if c.Level == gazetteer.LevelTownship {
+			if p, ok := g.Ancestor(c.Code, gazetteer.LevelCounty); ok {
+				c = p
+			}
+		}
+		if c.Level != gazetteer.LevelCounty {
+			continue
+		}
+		if counts[c.Code] == 0 {
+			order = append(order, c.Code)
+		}
+		counts[c.Code]++
+	}
+	best := ""
+	for _, code := range order {
+		if best == "" || counts[code] > counts[best] {
+			best = code
+		}
+	}
+	if best != "" {
+		d, _ := g.Lookup(best)
+		du.county = &d
+	}
+	return du
+}
+
+// unitMention is a unit found at one place in the text.
+type unitMention struct {
+	name       string
+	start, end int
+	unit       Unit
+}
+
+// activityMention is an activity found at one place in the text.
+type activityMention struct {
+	name       string
+	kind       string
+	start, end int
+}
+
+// extract fills rec.Units and rec.Activities for a bulletin and links each
+// count to its unit and activity.
+func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][]Token, du *documentUnits, qs []Quantity, rec *Record) {
+	var units []unitMention
+	for _, h := range du.hits {
+		if h.Start < b.Start || h.End > b.End {
+			continue
+		}
+		units = append(units, f.adminMention(h))
+	}
+	var acts []activityMention
+	for si, s := range b.Sentences {
+		toks := mergeHitTokens(tokensOf[si], du.hits)
+		units = append(units, f.orgMentions(doc.Norm, s.Start, s.End, toks)...)
+		acts = append(acts, f.activityMentions(doc.Norm, s.Start, s.End, toks)...)
+	}
+	issuer := ""
+	if b.Issuer != nil {
+		issuer = b.Issuer.Text
+	}
+	for i := range units {
+		if units[i].unit.Kind == "reference" {
+			units[i].unit.Resolved = f.resolveReference(units[i].name, issuer, du)
+		}
+	}
+	units = dropNested(units)
+	rec.Units = collectUnits(doc, listedUnits(units))
+	rec.Activities = collectActivities(doc, acts)
+	linkCounts(doc, b, qs, units, acts, issuer, du)
+}
+
+func (f *UnitFinder) adminMention(h gazetteer.Hit) unitMention {
+	u := Unit{Name: h.Name, Kind: "admin"}
+	if h.Ambiguous {
+		u.Ambiguous = true
+		for _, c := range h.Candidates {
+			u.Candidates = append(u.Candidates, c.Code)
+		}
+	} else {
+		u.Code = h.Resolved.Code
+		u.Level = h.Resolved.Level.String()
+		if h.Resolved.Name != h.Name {
+			u.Resolved = h.Resolved.Name
+		}
+		if g, err := f.Gazetteer(); err == nil {
+			for _, p := range g.Parents(u.Code) {
+				u.Parents = append(u.Parents, Parent{Code: p.Code, Name: p.Name, Level: p.Level.String()})
+			}
+		}
+	}
+	return unitMention{name: h.Name, start: h.Start, end: h.End, unit: u}
+}
+
+func (f *UnitFinder) resolveReference(name, issuer string, du *documentUnits) string {
+	if strings.HasSuffix(name, "县") && du.county != nil && strings.HasSuffix(du.county.Name, "县") {
+		return du.county.Name
+	}
+	if strings.HasPrefix(name, "我") || strings.HasPrefix(name, "本") {
+		return issuer
+	}
+	return ""
+}
+
+// mergeHitTokens joins the tokens a gazetteer hit spans into one place-name
+// token, so that 七克/台/镇 reads as 七克台镇/ns.
+func mergeHitTokens(toks []Token, hits []gazetteer.Hit) []Token {
+	if len(toks) == 0 {
+		return toks
+	}
+	lo, hi := toks[0].Start, toks[len(toks)-1].End
+	i := sort.Search(len(hits), func(i int) bool { return hits[i].End > lo })
+	if i >= len(hits) || hits[i].Start >= hi {
+		return toks
+	}
+	out := make([]Token, 0, len(toks))
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		for i < len(hits) && hits[i].End <= t.Start {
+			i++
+		}
+		if i < len(hits) && hits[i].Start == t.Start && hits[i].End <= hi {
+			h := hits[i]
+			j := k
+			for j < len(toks) && toks[j].End <= h.End {
+				j++
+			}
+			if j > k && toks[j-1].End == h.End {
+				out = append(out, Token{Text: h.Name, Pos: "ns", Start: h.Start, End: h.End})
+				k = j - 1
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// orgMentions finds organisations by their suffix, with the left boundary
+// given by the segmenter: the noun-like tokens before the suffix.
+func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []unitMention {
+	var out []unitMention
+	for i, t := range toks {
+		if f.references[t.Text] {
+			out = append(out, unitMention{name: t.Text, start: t.Start, end: t.End, unit: Unit{Name: t.Text, Kind: "reference"}})
+			continue
+		}
+		rule, ok := f.orgSuffix(t.Text)
+		if !ok || !f.acceptSuffixToken(t, rule) {
+			continue
+		}
+		// the modifier: noun-like tokens and place names to the left
+		j := i
+		for j > 0 && i-j < 6 && unitModifier(toks[j-1]) {
+			j--
+		}
+		// a word that is itself more than the suffix (公安部, 国务院) can stand alone
+		selfNamed := utf8.RuneCountInString(t.Text) > utf8.RuneCountInString(rule.suffix) && !f.notUnits[t.Text]
+		if j == i && !selfNamed {
+			continue
+		}
+		for j < i && f.genericMods[toks[j].Text] {
+			j++
+		}
+		if j == i && !selfNamed {
+			continue
+		}
+		if i+1 < len(toks) && rule.kind == "village" && nounLike(toks[i+1]) && toks[i+1].Pos != "ns" {
+			// 社区居民, 村干部: the suffix word modifies a noun; the unit is
+			// still named (鸿雁社区居民) when a modifier precedes it.
+			if j == i {
+				continue
+			}
+		}
+		for j < i && startsWithDigit(toks[j].Text) {
+			j++
+		}
+		if j == i && !selfNamed {
+			continue
+		}
+		name := string(norm[toks[j].Start:t.End])
+		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 {
+			continue
+		}
+		kind := "org"
+		if rule.kind == "village" {
+			kind = "village"
+		}
+		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
+	}
+	return out
+}
+
+// acceptSuffixToken decides whether a token ending in an org suffix can end
+// a unit's name: not a word that only looks like one (干部, 网站, 举办), not a
+// lone one-character suffix (所, 部), not one that starts with a numeral (百村).
+func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
+	if f.notUnits[t.Text] && t.Text != rule.suffix {
+		return false
+	}
+	for _, w := range f.notUnitEnds {
+		if strings.HasSuffix(t.Text, w) {
+			return false
+		}
+	}
+	if utf8.RuneCountInString(rule.suffix) == 1 && utf8.RuneCountInString(t.Text) == 1 {
+		return false
+	}
+	switch t.Pos {
+	case "v", "vd", "vn", "a", "ad", "d", "m", "q", "r", "p", "c", "u", "uj", "f":
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t.Text)
+	return !isChineseDigit(first)
+}
+
+func startsWithDigit(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	return isChineseDigit(first) || isASCIIDigit(first)
+}
+
+// isSuffixWord reports whether w is itself one of the org suffixes.
+func (f *UnitFinder) isSuffixWord(w string) bool {
+	for _, r := range f.orgSuffixes {
+		if r.suffix == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *UnitFinder) orgSuffix(word string) (suffixRule, bool) {
+	for _, r := range f.orgSuffixes {
+		if strings.HasSuffix(word, r.suffix) {
+			return r, true
+		}
+	}
+	return suffixRule{}, false
+}
+
+func unitModifier(t Token) bool {
+	switch t.Pos {
+	case "ns", "nt", "nz", "n", "j", "b", "nr", "eng":
+		return true
+	case "x":
+		r := []rune(t.Text)
+		return len(r) == 1 && isHan(r[0])
+	}
+	return false
+}
+
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
+
+// dropNested removes org mentions inside a longer mention at the same place
+// (滨沙社区 inside 鄯善镇滨沙社区 is kept as its own unit only when named
+// elsewhere alone).
+func dropNested(ms []unitMention) []unitMention {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end > ms[j].end
+	})
+	out := ms[:0]
+	for _, m := range ms {
+		nested := false
+		for _, o := range out {
+			if o.start <= m.start && m.end <= o.end && (o.start != m.start || o.end != m.end) && m.unit.Kind != "admin" {
+				nested = true
+				break
+			}
+			if o.start == m.start && o.end == m.end {
+				nested = true // the same span found twice (place and org rule)
+				break
+			}
+		}
+		if !nested {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// listedUnits leaves out mentions that name no unit of their own: an
+// unresolved 全镇 or 全院 (a scope, not an actor), and a short place name
+// inside an organisation's name (北京 in 北京医院).
+func listedUnits(ms []unitMention) []unitMention {
+	var out []unitMention
+	for _, m := range ms {
+		if m.unit.Kind == "reference" && m.unit.Resolved == "" && strings.HasPrefix(m.name, "全") {
+			continue
+		}
+		inside := false
+		short := m.unit.Kind == "admin" && strings.HasPrefix(m.unit.Resolved, m.name) && len(m.unit.Resolved) > len(m.name)
+		if short {
+			for _, o := range ms {
+				if o.unit.Kind != "admin" && o.start <= m.start && m.end <= o.end && o.end-o.start > m.end-m.start {
+					inside = true
+				}
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// collectUnits lists each unit once, by its first name as written, with
+// every mention. Administrative units merge by code (七克台 and 七克台镇).
+func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
+	var out []Unit
+	index := map[string]int{}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	add := func(m unitMention, key string) {
+		span := Span{Text: string(doc.Text[m.start:m.end]), Start: m.start, End: m.end}
+		if k, ok := index[key]; ok {
+			out[k].Mentions = append(out[k].Mentions, span)
+			// prefer the full name once it is seen (七克台镇 over 七克台)
+			if utf8.RuneCountInString(m.name) > utf8.RuneCountInString(out[k].Name) && m.unit.Kind == out[k].Kind {
+				out[k].Name = m.name
+			}
+			return
+		}
+		u := m.unit
+		u.Mentions = []Span{span}
+		index[key] = len(out)
+		if u.Kind != "reference" {
+			index["name:"+u.Name] = len(out)
+		}
+		out = append(out, u)
+	}
+	// units named as such first, so that a reference (全县) can join the
+	// unit it stands for (鄯善县) whatever the order of the text
+	for _, m := range ms {
+		switch {
+		case m.unit.Kind == "reference":
+		case m.unit.Code != "":
+			add(m, "code:"+m.unit.Code)
+		default:
+			add(m, "name:"+m.name)
+		}
+	}
+	for _, m := range ms {
+		if m.unit.Kind != "reference" {
+			continue
+		}
+		if k, ok := index["name:"+m.unit.Resolved]; ok && m.unit.Resolved != "" {
+			out[k].Mentions = append(out[k].Mentions, Span{Text: string(doc.Text[m.start:m.end]), Start: m.start, End: m.end})
+			continue
+		}
+		add(m, "ref:"+m.name)
+	}
+	for i := range out {
+		sort.Slice(out[i].Mentions, func(a, b int) bool { return out[i].Mentions[a].Start < out[i].Mentions[b].Start })
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	return out
+}
+
+// activityMentions finds named activities: a quoted name with an activity
+// head after it (“文化之冬”活动), a quoted name after a framing verb (借助
+// “联乡驻村入户”), and activity nouns with their modifiers (民间艺人培训).
+func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token) []activityMention {
+	var out []activityMention
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if isOpenQuote(t.Text) {
+			j := i + 1
+			for j < len(toks) && !isCloseQuote(toks[j].Text) && j-i < 25 {
+				j++
+			}
+			if j >= len(toks) || !isCloseQuote(toks[j].Text) || j == i+1 {
+				continue
+			}
+			qEnd := toks[j].End
+			if head, stop, ok := f.headAt(norm, qEnd, end); ok {
+				_ = head
+				out = append(out, activityMention{name: string(norm[t.Start:stop]), kind: "quoted", start: t.Start, end: stop})
+			} else if i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、") && t.Text == "“" && endsName(toks, j+1) {
+				out = append(out, activityMention{name: string(norm[t.Start:qEnd]), kind: "quoted", start: t.Start, end: qEnd})
+			}
+			i = j
+			continue
+		}
+		rule, ok := f.headOf(t.Text)
+		if !ok {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 4 && activityModifier(toks[j-1], f.framingVerbs) {
+			j--
+		}
+		for j < i && f.genericMods[toks[j].Text] {
+			j++
+		}
+		allGeneric := true
+		for k := j; k < i; k++ {
+			allGeneric = allGeneric && (f.genericActs[toks[k].Text] || f.genericMods[toks[k].Text])
+		}
+		if j < i && allGeneric {
+			j = i // 文化活动, 专项行动: no name
+		}
+		alone := rule.kind == "alone" || utf8.RuneCountInString(t.Text) > utf8.RuneCountInString(rule.suffix) && !f.genericActs[strings.TrimSuffix(t.Text, rule.suffix)]
+		if j == i && !alone {
+			continue
+		}
+		if j < i && (toks[j].Pos == "v") && j+1 == i {
+			// 宣传活动, 创建活动: a bare verb plus a generic head names nothing
+			if rule.kind != "alone" && (rule.suffix == "活动" || rule.suffix == "行动" || rule.suffix == "工作") {
+				continue
+			}
+		}
+		name := string(norm[toks[j].Start:t.End])
+		if utf8.RuneCountInString(name) < 2 {
+			continue
+		}
+		out = append(out, activityMention{name: name, kind: "noun", start: toks[j].Start, end: t.End})
+	}
+	return out
+}
+
+// endsName reports whether the token at i closes a name: the end of the
+// sentence, punctuation or a conjunction, not a noun the name modifies
+// (“三台一报”媒体).
+func endsName(toks []Token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	t := toks[i]
+	return t.Text == "和" || t.Text == "、" || t.Text == "等" || t.Pos == "x" && !isHan([]rune(t.Text)[0]) || t.Text == "活动"
+}
+
+func (f *UnitFinder) headOf(word string) (suffixRule, bool) {
+	for _, r := range f.heads {
+		if r.kind == "quoted" {
+			continue
+		}
+		if strings.HasSuffix(word, r.suffix) {
+			if r.kind == "modified" && word != r.suffix && utf8.RuneCountInString(word)-utf8.RuneCountInString(r.suffix) < 1 {
+				continue
+			}
+			return r, true
+		}
+	}
+	return suffixRule{}, false
+}
+
+// headAt matches an activity head right at position k (after a closing quote).
+func (f *UnitFinder) headAt(norm []rune, k, end int) (string, int, bool) {
+	for _, r := range f.heads {
+		n := utf8.RuneCountInString(r.suffix)
+		if k+n <= end && string(norm[k:k+n]) == r.suffix {
+			return r.suffix, k + n, true
+		}
+	}
+	return "", k, false
+}
+
+func activityModifier(t Token, framing map[string]bool) bool {
+	if framing[t.Text] {
+		return false
+	}
+	switch t.Pos {
+	case "n", "nz", "vn", "b", "an", "j", "nt", "ns", "eng":
+		return true
+	case "v", "a":
+		// 升国旗活动 keeps its verb; a one-character verb (听, 到, 受) is
+		// the sentence's, not the name's
+		return utf8.RuneCountInString(t.Text) >= 2
+	}
+	return false
+}
+
+func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end > ms[j].end
+	})
+	// drop a mention inside a longer one at the same place
+	kept := ms[:0]
+	for _, m := range ms {
+		if n := len(kept); n > 0 && kept[n-1].start <= m.start && m.end <= kept[n-1].end {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	var out []Activity
+	index := map[string]int{}
+	for _, m := range kept {
+		span := Span{Text: string(doc.Text[m.start:m.end]), Start: m.start, End: m.end}
+		if k, ok := index[m.name]; ok {
+			out[k].Mentions = append(out[k].Mentions, span)
+			continue
+		}
+		index[m.name] = len(out)
+		out = append(out, Activity{Name: m.name, Kind: m.kind, Mentions: []Span{span}})
+	}
+	return out
+}
