@@ -10,17 +10,17 @@ import (
 
 // number is a numeral found in the text, as the count finder needs it.
 type number struct {
-	Start, End int
-	Value      float64
-	Low, High  float64
-	Approx     string // marker inside the numeral (45万余, 三十多)
-	Bound      string
-	Chinese    bool // written with Chinese numerals only
-	Percent    bool // the numeral carries its own percent (百分之八十, 八成, 5%)
+	Start, End   int
+	Value        float64
+	Low, High    float64
+	Approx       string // marker inside the numeral (45万余, 三十多)
+	Bound        string
+	Chinese      bool // written with Chinese numerals only
+	Percent      bool // the numeral carries its own percent (百分之八十, 八成, 5%)
 	PercentPoint bool // 3个百分点
-	Skip       bool // ordinal, code, fraction, version: never a count
-	Vague      bool // 数十, 几百: no definite value
-	Range      bool
+	Skip         bool // ordinal, code, fraction, version: never a count
+	Vague        bool // 数十, 几百: no definite value
+	Range        bool
 }
 
 // clauseCount is a count under construction, before IDs are given.
