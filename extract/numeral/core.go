@@ -409,9 +409,12 @@ func evaluate(toks []token) (coreResult, int) {
 		default:
 			others++
 		}
-		if t.kind == tokArabic {
+		// The script is that of digits and units; 余 in 720余 does not make it mixed.
+		switch t.kind {
+		case tokArabic:
 			r.arabic = true
-		} else if t.start != t.end || t.kind == tokDigit {
+		case tokApprox:
+		default:
 			r.chinese = true
 		}
 	}

@@ -371,7 +371,7 @@ func (rd *reader) readRange(first Number, core coreResult, j int) (Number, int, 
 	ranged.Low, ranged.Value, ranged.High = low, low, second.High
 	ranged.Range = true
 	ranged.Bound = BoundRange
-	ranged.Percent = second.Percent
+	ranged.Percent = first.Percent || second.Percent // 百分之八至九
 	ranged.PercentPoint = second.PercentPoint
 	ranged.Multiplier = second.Multiplier
 	if first.Kind != second.Kind {
@@ -403,7 +403,7 @@ func (rd *reader) readSpecialStart(i, start int) (Number, int, bool) {
 	}
 	switch r {
 	case '上':
-		if i+1 < n && isUnit(text[i+1]) {
+		if i+1 < n && isUnit(text[i+1]) && (i == 0 || text[i-1] != '以') { // 以上亿元: 以上 is a suffix
 			core, ok := readCore(text, i+1, coreOptions{leadingBig: true}, &rd.toks)
 			if ok && core.bare && core.low >= 100 {
 				num := Number{Start: i, End: core.end, Value: core.low, Low: core.low, High: math.Inf(1),

@@ -146,6 +146,25 @@ func TestScanBounds(t *testing.T) {
 	}
 }
 
+func TestScanKind(t *testing.T) {
+	tests := []struct {
+		text   string
+		kind   Kind
+		reason string
+	}{
+		{"720余", KindArabic, "an inner marker does not change the script"},
+		{"3.5万", KindMixed, "Arabic digits and a Chinese unit"},
+		{"十五", KindChinese, "Chinese only"},
+		{"百分之2.4", KindMixed, "百分之 around Arabic digits"},
+	}
+	for _, tt := range tests {
+		got := Scan([]rune(tt.text))
+		if len(got) != 1 || got[0].Kind != tt.kind {
+			t.Errorf("Scan(%q): got %v, want one %s numeral (%s)", tt.text, got, tt.kind, tt.reason)
+		}
+	}
+}
+
 func TestApproxHelpers(t *testing.T) {
 	tests := []struct {
 		text       string
