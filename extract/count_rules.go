@@ -16,15 +16,17 @@ var countRulesTSV string
 // countRules are the data-driven rules that tell counts from numbers that
 // are names, ordinals or list announcements.
 type countRules struct {
-	slogans          []string // longest first
-	ordinalMeasures  map[string]bool
-	ordinalFollowers []string
-	falseMeasures    []string
-	abstractHeads    []string
+	slogans           []string // longest first
+	ordinalMeasures   map[string]bool
+	ordinalFollowers  []string
+	falseMeasures     []string
+	abstractHeads     []string
+	durationFollowers []string
+	rankMeasures      map[string]bool
 }
 
 func parseCountRules() (*countRules, error) {
-	r := &countRules{ordinalMeasures: map[string]bool{}}
+	r := &countRules{ordinalMeasures: map[string]bool{}, rankMeasures: map[string]bool{}}
 	for _, line := range strings.Split(slogansTxt, "\n") {
 		line = strings.TrimSpace(line)
 		if line != "" && !strings.HasPrefix(line, "#") {
@@ -53,6 +55,12 @@ func parseCountRules() (*countRules, error) {
 			r.falseMeasures = list
 		case "abstract-heads":
 			r.abstractHeads = list
+		case "duration-followers":
+			r.durationFollowers = list
+		case "rank-measures":
+			for _, w := range list {
+				r.rankMeasures[w] = true
+			}
 		default:
 			return nil, fmt.Errorf("count_rules.tsv:%d: unknown kind %q", n+1, kind)
 		}

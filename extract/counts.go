@@ -82,6 +82,19 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	default:
 		return clauseCount{}, false
 	}
+	if w.Word == "个" {
+		// 3个月, 两个多小时: a duration. 多 may stand between (两个多月).
+		k := end
+		if k < sc.end && norm[k] == '多' {
+			k++
+		}
+		if _, ok := hasPrefixAt(norm, k, x.rules.durationFollowers); ok {
+			return clauseCount{}, false
+		}
+	}
+	if x.rules.rankMeasures[w.Word] && n.Start > sc.start && (norm[n.Start-1] == '前' || norm[n.Start-1] == '第') {
+		return clauseCount{}, false // 前10位: a rank
+	}
 	if n.Chinese && !n.Percent {
 		if n.Value == 1 && !n.Range {
 			return clauseCount{}, false // 一个, 一批: an article, not a figure
@@ -96,7 +109,7 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 			}
 		}
 		// 三台一报, 一户一工人: two small numerals close together make a name.
-		for k := end; k < min(sc.end, end+2); k++ {
+		for k := end; k < min(sc.end, end+3); k++ {
 			if isChineseDigit(norm[k]) {
 				return clauseCount{}, false
 			}
@@ -107,6 +120,10 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 			}
 		}
 		if n.Start > sc.start && isChineseDigit(norm[n.Start-1]) {
+			return clauseCount{}, false
+		}
+		if pureMagnitude(norm[n.Start:n.End]) || repeatedDigit(norm[n.Start:n.End]) {
+			// 百万吨乙烯, 千亿级: a magnitude used as a description; 一一: not a number
 			return clauseCount{}, false
 		}
 	}
@@ -165,6 +182,30 @@ func setBounds(q *Quantity, n number) {
 	q.Low, q.High = &lo, &hi
 }
 
+// pureMagnitude reports numerals made only of magnitude words (百万, 千亿).
+func pureMagnitude(num []rune) bool {
+	for _, r := range num {
+		if !strings.ContainsRune("十百千万亿", r) {
+			return false
+		}
+	}
+	return len(num) > 0 && !(len(num) == 1 && num[0] == '十')
+}
+
+// repeatedDigit reports a run of one digit written twice or more with no
+// magnitude (一一, 三三): a word, not a number.
+func repeatedDigit(num []rune) bool {
+	if len(num) < 2 {
+		return false
+	}
+	for _, r := range num[1:] {
+		if r != num[0] {
+			return false
+		}
+	}
+	return true
+}
+
 func isChineseDigit(r rune) bool {
 	return strings.ContainsRune("一二三四五六七八九十两百千零〇壹贰叁肆伍陆柒捌玖拾", r)
 }
@@ -181,6 +222,9 @@ func quoteMask(norm []rune, start, end int) []bool {
 			continue
 		}
 		for j := i + 1; j < min(end, i+1+maxName); j++ {
+			if norm[j] == norm[i] {
+				break // opened again before closing: the first is a stray mark
+			}
 			if norm[j] == closer {
 				for k := i + 1; k < j; k++ {
 					mask[k-start] = true

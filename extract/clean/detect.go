@@ -118,6 +118,13 @@ func (d *detector) inline(i int) {
 	}
 	for k := l.trimStart; k < l.trimEnd; k++ {
 		switch {
+		case norm[k] == '<':
+			// an HTML tag left in text (<p>, <br>, </strong>): the tag is
+			// markup, the text between tags is kept
+			if end := htmlTagEnd(norm, k, l.trimEnd); end > 0 {
+				d.addSpan(k, end, ReasonMarkup)
+				k = end - 1
+			}
 		case hasPrefixAt(norm, k, imageOpen):
 			if end := markdownLinkEnd(norm, k+1, l.trimEnd); end > 0 {
 				d.addSpan(k, end, ReasonMarkup)
@@ -140,6 +147,27 @@ func (d *detector) inline(i int) {
 		}
 	}
 	d.selfReferringSentences(i)
+}
+
+// htmlTagEnd returns the end of an HTML tag starting at open (<p>, </div>,
+// <img src="…">, <!-- … -->), or -1 when the < starts no tag.
+func htmlTagEnd(norm []rune, open, end int) int {
+	k := open + 1
+	if k < end && (norm[k] == '/' || norm[k] == '!') {
+		k++
+	}
+	if k >= end || !(norm[k] >= 'a' && norm[k] <= 'z' || norm[k] >= 'A' && norm[k] <= 'Z' || norm[k] == '-') {
+		return -1
+	}
+	for j := k; j < end && j < open+400; j++ {
+		if norm[j] == '>' {
+			return j + 1
+		}
+		if norm[j] == '<' {
+			return -1
+		}
+	}
+	return -1
 }
 
 // markdownLinkEnd returns the end of "[text](url)" starting at open, or -1.
@@ -217,10 +245,6 @@ func (d *detector) classify(i int) {
 	if sh.runes == 0 {
 		// Nothing left: inline rules removed it all, or bare marks.
 		d.mark(i, d.spanReasonIn(l.Start, l.End, ReasonMarkup))
-		return
-	}
-	if norm[l.trimStart] == '<' && norm[l.trimEnd-1] == '>' {
-		d.mark(i, ReasonMarkup)
 		return
 	}
 	if sh.han == 0 && sh.digits == 0 && sh.latin == 0 {
