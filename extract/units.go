@@ -35,6 +35,8 @@ type UnitFinder struct {
 	notUnits      map[string]bool
 	genericMods   map[string]bool
 	genericActs   map[string]bool
+	stopMods      map[string]bool
+	notActs       map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -52,12 +54,12 @@ type suffixRule struct {
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	for _, line := range dataLines(unitWordsTSV) {
 		kind, words, _ := strings.Cut(line, "\t")
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "references": f.references}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "references": f.references}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
@@ -119,8 +121,9 @@ func (f *UnitFinder) Version() string {
 // (found once for the file, so a town named in full in one bulletin
 // resolves its short form in another) and the county the file is about.
 type documentUnits struct {
-	hits   []gazetteer.Hit
-	county *gazetteer.Division
+	hits     []gazetteer.Hit
+	county   *gazetteer.Division
+	dominant map[gazetteer.Level]gazetteer.Division
 }
 
 func (f *UnitFinder) documentContext(doc *clean.Document) *documentUnits {
@@ -139,34 +142,34 @@ func (f *UnitFinder) documentContext(doc *clean.Document) *documentUnits {
 		}
 	}
 	du.hits = g.MatchDocument(text)
+	// the division the document is about at each level: the one named most
+	// often, counting a township for its county and so on up
 	counts := map[string]int{}
 	var order []string
 	for _, h := range du.hits {
-		if h.Ambiguous {
+		if h.Ambiguous || h.Resolved.Code == "" {
 			continue
 		}
-		c := h.Resolved
-		if c.Level == gazetteer.LevelTownship {
-			if p, ok := g.Ancestor(c.Code, gazetteer.LevelCounty); ok {
-				c = p
+		chain := append([]gazetteer.Division{h.Resolved}, g.Parents(h.Resolved.Code)...)
+		for _, d := range chain {
+			if counts[d.Code] == 0 {
+				order = append(order, d.Code)
 			}
+			counts[d.Code]++
 		}
-		if c.Level != gazetteer.LevelCounty {
+	}
+	du.dominant = map[gazetteer.Level]gazetteer.Division{}
+	for _, code := range order {
+		d, ok := g.Lookup(code)
+		if !ok {
 			continue
 		}
-		if counts[c.Code] == 0 {
-			order = append(order, c.Code)
-		}
-		counts[c.Code]++
-	}
-	best := ""
-	for _, code := range order {
-		if best == "" || counts[code] > counts[best] {
-			best = code
+		best, seen := du.dominant[d.Level]
+		if !seen || counts[code] > counts[best.Code] {
+			du.dominant[d.Level] = d
 		}
 	}
-	if best != "" {
-		d, _ := g.Lookup(best)
+	if d, ok := du.dominant[gazetteer.LevelCounty]; ok {
 		du.county = &d
 	}
 	return du
@@ -211,6 +214,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 			units[i].unit.Resolved = f.resolveReference(units[i].name, issuer, du)
 		}
 	}
+	units = dropCounted(units, qs)
 	units = dropNested(units)
 	rec.Units = collectUnits(doc, listedUnits(units))
 	rec.Activities = collectActivities(doc, acts)
@@ -239,9 +243,20 @@ func (f *UnitFinder) adminMention(h gazetteer.Hit) unitMention {
 	return unitMention{name: h.Name, start: h.Start, end: h.End, unit: u}
 }
 
+// resolveReference says what 我院, 全县 or 我省 stands for: a 县/市/省/区/镇/乡
+// reference the division of that kind the document is about, a 我X or 本X
+// the bulletin's issuer; "" when the text does not tell.
 func (f *UnitFinder) resolveReference(name, issuer string, du *documentUnits) string {
-	if strings.HasSuffix(name, "县") && du.county != nil && strings.HasSuffix(du.county.Name, "县") {
-		return du.county.Name
+	suffixLevels := map[string][]gazetteer.Level{
+		"县": {gazetteer.LevelCounty}, "旗": {gazetteer.LevelCounty}, "区": {gazetteer.LevelCounty},
+		"市": {gazetteer.LevelPrefecture, gazetteer.LevelCounty}, "州": {gazetteer.LevelPrefecture},
+		"省": {gazetteer.LevelProvince}, "镇": {gazetteer.LevelTownship}, "乡": {gazetteer.LevelTownship},
+	}
+	last, _ := utf8.DecodeLastRuneInString(name)
+	for _, level := range suffixLevels[string(last)] {
+		if d, ok := du.dominant[level]; ok && strings.HasSuffix(d.Name, string(last)) {
+			return d.Name
+		}
 	}
 	if strings.HasPrefix(name, "我") || strings.HasPrefix(name, "本") {
 		return issuer
@@ -298,8 +313,11 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		}
 		// the modifier: noun-like tokens and place names to the left
 		j := i
-		for j > 0 && i-j < 6 && unitModifier(toks[j-1]) {
+		for j > 0 && i-j < 6 && unitModifier(toks[j-1]) && !f.stopMods[toks[j-1].Text] {
 			j--
+		}
+		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
+			continue // a lone 所 or 部: names need the whole word (派出所, 公安部)
 		}
 		// a word that is itself more than the suffix (公安部, 国务院) can stand alone
 		selfNamed := utf8.RuneCountInString(t.Text) > utf8.RuneCountInString(rule.suffix) && !f.notUnits[t.Text]
@@ -350,8 +368,8 @@ func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
 			return false
 		}
 	}
-	if utf8.RuneCountInString(rule.suffix) == 1 && utf8.RuneCountInString(t.Text) == 1 {
-		return false
+	if utf8.RuneCountInString(rule.suffix) == 1 && utf8.RuneCountInString(t.Text) == 2 && rule.kind != "village" && t.Pos != "nt" {
+		return false // 有所, 举办, 部署: two-character words ending in 所, 办, 部
 	}
 	switch t.Pos {
 	case "v", "vd", "vn", "a", "ad", "d", "m", "q", "r", "p", "c", "u", "uj", "f":
@@ -387,7 +405,7 @@ func (f *UnitFinder) orgSuffix(word string) (suffixRule, bool) {
 
 func unitModifier(t Token) bool {
 	switch t.Pos {
-	case "ns", "nt", "nz", "n", "j", "b", "nr", "eng":
+	case "ns", "nt", "nz", "n", "j", "b", "nr", "nrt", "nrfg", "vn", "eng":
 		return true
 	case "x":
 		r := []rune(t.Text)
@@ -428,6 +446,23 @@ func dropNested(ms []unitMention) []unitMention {
 	return out
 }
 
+// dropCounted leaves out organisation names that follow a count's measure
+// word (301家绿色工厂, 27家省实验室): they name a kind being counted, not a unit.
+func dropCounted(ms []unitMention, qs []Quantity) []unitMention {
+	ends := map[int]bool{}
+	for _, q := range qs {
+		ends[q.End] = true
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.unit.Kind != "admin" && ends[m.start] {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 // listedUnits leaves out mentions that name no unit of their own: an
 // unresolved 全镇 or 全院 (a scope, not an actor), and a short place name
 // inside an organisation's name (北京 in 北京医院).
@@ -456,7 +491,7 @@ func listedUnits(ms []unitMention) []unitMention {
 // collectUnits lists each unit once, by its first name as written, with
 // every mention. Administrative units merge by code (七克台 and 七克台镇).
 func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
-	var out []Unit
+	out := []Unit{}
 	index := map[string]int{}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	add := func(m unitMention, key string) {
@@ -505,120 +540,6 @@ func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
 	return out
 }
 
-// activityMentions finds named activities: a quoted name with an activity
-// head after it (“文化之冬”活动), a quoted name after a framing verb (借助
-// “联乡驻村入户”), and activity nouns with their modifiers (民间艺人培训).
-func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token) []activityMention {
-	var out []activityMention
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if isOpenQuote(t.Text) {
-			j := i + 1
-			for j < len(toks) && !isCloseQuote(toks[j].Text) && j-i < 25 {
-				j++
-			}
-			if j >= len(toks) || !isCloseQuote(toks[j].Text) || j == i+1 {
-				continue
-			}
-			qEnd := toks[j].End
-			if head, stop, ok := f.headAt(norm, qEnd, end); ok {
-				_ = head
-				out = append(out, activityMention{name: string(norm[t.Start:stop]), kind: "quoted", start: t.Start, end: stop})
-			} else if i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、") && t.Text == "“" && endsName(toks, j+1) {
-				out = append(out, activityMention{name: string(norm[t.Start:qEnd]), kind: "quoted", start: t.Start, end: qEnd})
-			}
-			i = j
-			continue
-		}
-		rule, ok := f.headOf(t.Text)
-		if !ok {
-			continue
-		}
-		j := i
-		for j > 0 && i-j < 4 && activityModifier(toks[j-1], f.framingVerbs) {
-			j--
-		}
-		for j < i && f.genericMods[toks[j].Text] {
-			j++
-		}
-		allGeneric := true
-		for k := j; k < i; k++ {
-			allGeneric = allGeneric && (f.genericActs[toks[k].Text] || f.genericMods[toks[k].Text])
-		}
-		if j < i && allGeneric {
-			j = i // 文化活动, 专项行动: no name
-		}
-		alone := rule.kind == "alone" || utf8.RuneCountInString(t.Text) > utf8.RuneCountInString(rule.suffix) && !f.genericActs[strings.TrimSuffix(t.Text, rule.suffix)]
-		if j == i && !alone {
-			continue
-		}
-		if j < i && (toks[j].Pos == "v") && j+1 == i {
-			// 宣传活动, 创建活动: a bare verb plus a generic head names nothing
-			if rule.kind != "alone" && (rule.suffix == "活动" || rule.suffix == "行动" || rule.suffix == "工作") {
-				continue
-			}
-		}
-		name := string(norm[toks[j].Start:t.End])
-		if utf8.RuneCountInString(name) < 2 {
-			continue
-		}
-		out = append(out, activityMention{name: name, kind: "noun", start: toks[j].Start, end: t.End})
-	}
-	return out
-}
-
-// endsName reports whether the token at i closes a name: the end of the
-// sentence, punctuation or a conjunction, not a noun the name modifies
-// (“三台一报”媒体).
-func endsName(toks []Token, i int) bool {
-	if i >= len(toks) {
-		return true
-	}
-	t := toks[i]
-	return t.Text == "和" || t.Text == "、" || t.Text == "等" || t.Pos == "x" && !isHan([]rune(t.Text)[0]) || t.Text == "活动"
-}
-
-func (f *UnitFinder) headOf(word string) (suffixRule, bool) {
-	for _, r := range f.heads {
-		if r.kind == "quoted" {
-			continue
-		}
-		if strings.HasSuffix(word, r.suffix) {
-			if r.kind == "modified" && word != r.suffix && utf8.RuneCountInString(word)-utf8.RuneCountInString(r.suffix) < 1 {
-				continue
-			}
-			return r, true
-		}
-	}
-	return suffixRule{}, false
-}
-
-// headAt matches an activity head right at position k (after a closing quote).
-func (f *UnitFinder) headAt(norm []rune, k, end int) (string, int, bool) {
-	for _, r := range f.heads {
-		n := utf8.RuneCountInString(r.suffix)
-		if k+n <= end && string(norm[k:k+n]) == r.suffix {
-			return r.suffix, k + n, true
-		}
-	}
-	return "", k, false
-}
-
-func activityModifier(t Token, framing map[string]bool) bool {
-	if framing[t.Text] {
-		return false
-	}
-	switch t.Pos {
-	case "n", "nz", "vn", "b", "an", "j", "nt", "ns", "eng":
-		return true
-	case "v", "a":
-		// 升国旗活动 keeps its verb; a one-character verb (听, 到, 受) is
-		// the sentence's, not the name's
-		return utf8.RuneCountInString(t.Text) >= 2
-	}
-	return false
-}
-
 func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].start != ms[j].start {
@@ -634,7 +555,7 @@ func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
 		}
 		kept = append(kept, m)
 	}
-	var out []Activity
+	out := []Activity{}
 	index := map[string]int{}
 	for _, m := range kept {
 		span := Span{Text: string(doc.Text[m.start:m.end]), Start: m.start, End: m.end}

@@ -105,6 +105,7 @@ type shape struct {
 	digits     int
 	latin      int
 	stops      int // 。 ! ? ; (after normalisation)
+	periods    int // 。 and ; alone: the stops that close a statement
 	commas     int // , 、
 	separators int // | > · / _ • › » and friends
 }
@@ -128,7 +129,10 @@ func measure(norm []rune, start, end int, removed []bool) shape {
 		}
 		s.runes++
 		switch r {
-		case '。', '!', '?', ';':
+		case '。', ';':
+			s.stops++
+			s.periods++
+		case '!', '?':
 			s.stops++
 		case ',', '、':
 			s.commas++
@@ -145,11 +149,25 @@ func (s shape) prose() bool {
 	if s.han < 8 || s.han*2 < s.runes {
 		return false
 	}
-	if s.separators >= 3 && s.stops == 0 {
+	if s.separators >= 2 && s.stops == 0 {
+		// 标题_频道_网站 and 首页 | 新闻 | …: joined menu items or a page title
+		return false
+	}
+	if s.periods == 0 && s.han >= proseDensityFrom && (s.stops+s.commas)*hanPerPunctuation < s.han {
+		// Headlines glued into one line (a ticker, a related list) run on
+		// for forty characters and more without a comma, and end in ? or !
+		// if anything; running text that long has a full stop.
 		return false
 	}
 	return s.stops >= 1 || (s.commas >= 1 && s.han >= 20) || s.han >= 60
 }
+
+// Punctuation density of prose: a line of at least proseDensityFrom Han
+// characters needs a stop or comma per hanPerPunctuation of them.
+const (
+	proseDensityFrom  = 40
+	hanPerPunctuation = 30
+)
 
 // spanSet answers "is this position removed" in amortised constant time for
 // increasing positions, and by binary search otherwise.

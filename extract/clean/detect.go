@@ -45,10 +45,82 @@ func detectBoilerplate(norm []rune, lines []lineSpan) *detector {
 			l.prose = measure(norm, l.trimStart, l.trimEnd, d.mask).prose()
 		}
 	}
+	d.brokenBrackets()
+	d.linkLists()
 	d.leadingRun()
 	d.trailingRun()
 	d.smooth()
 	return d
+}
+
+// brokenBrackets keeps a line that is only an opening bracket when prose
+// follows: the bracket of （三） wrapped away from its numeral, not chrome.
+func (d *detector) brokenBrackets() {
+	for i, l := range d.lines {
+		if l.reason != ReasonMarkup || !l.flagged || l.trimEnd-l.trimStart != 1 || !isOpeningBracket(d.norm[l.trimStart]) {
+			continue
+		}
+		if next := d.neighbour(i, +1); next >= 0 && d.lines[next].reason == "" && d.lines[next].prose {
+			d.lines[i].reason, d.lines[i].flagged = "", false
+		}
+	}
+}
+
+func isOpeningBracket(r rune) bool {
+	switch r {
+	case '(', '[', '【', '《', '“', '〔', '「':
+		return true
+	}
+	return false
+}
+
+// Link lists: a run of at least minLinkListLines headline-shaped lines
+// (short, without a full stop) is a list of links or menu items, even when
+// some of its headlines end in ? or ! and so look like sentences.
+const (
+	minLinkListLines   = 4
+	maxLinkListLineLen = 40
+)
+
+// linkLists takes the prose flag from the lines of a link list, so that the
+// positional rules see where the article ends. Removed and empty lines
+// neither break nor lengthen a run.
+func (d *detector) linkLists() {
+	runStart, count := -1, 0
+	flush := func(end int) {
+		if count >= minLinkListLines {
+			for k := runStart; k < end; k++ {
+				d.lines[k].prose = false
+			}
+		}
+		runStart, count = -1, 0
+	}
+	for i := range d.lines {
+		l := d.lines[i]
+		if l.empty || l.reason != "" {
+			continue
+		}
+		if d.headlineShaped(i) {
+			if runStart < 0 {
+				runStart = i
+			}
+			count++
+			continue
+		}
+		flush(i)
+	}
+	flush(len(d.lines))
+}
+
+// headlineShaped is a short kept line with no full stop and at most one
+// ? or ! (a headline, a menu item, a caption).
+func (d *detector) headlineShaped(i int) bool {
+	l := d.lines[i]
+	if l.trimEnd-l.trimStart > maxLinkListLineLen {
+		return false
+	}
+	sh := measure(d.norm, l.trimStart, l.trimEnd, d.mask)
+	return sh.periods == 0 && sh.stops <= 1
 }
 
 func (d *detector) mark(i int, reason string) {
@@ -454,11 +526,83 @@ func (d *detector) leadingRun() {
 	if repeatedTitle >= 0 {
 		d.titleAt = repeatedTitle
 	}
+	if headline := d.pageTitleHeadline(firstProse); headline >= 0 {
+		d.titleAt = headline
+	}
+	subtitle := -1
+	if d.titleAt >= 0 {
+		// A second headline right under the title (引题 or 副题) is text.
+		if next := d.neighbour(d.titleAt, +1); next >= 0 && d.lines[next].reason == "" {
+			l := d.lines[next]
+			sh := measure(d.norm, l.trimStart, l.trimEnd, d.mask)
+			if sh.han >= 6 && sh.separators < 2 && sh.stops == 0 && l.trimEnd-l.trimStart <= 60 {
+				subtitle = next
+			}
+		}
+	}
 	for i := 0; i <= lastFlag; i++ {
-		if i != d.titleAt && !d.lines[i].empty {
+		if i != d.titleAt && i != subtitle && !d.lines[i].empty && !d.isSubtitle(i) {
 			d.markPositional(i, ReasonLowProseHeader)
 		}
 	}
+}
+
+// pageTitleSeparators join a page title to its channel and site:
+// 标题_频道_网站, 标题-新华网, 栏目｜标题.
+var pageTitleSeparators = []rune{'_', '-', '|', '｜', '丨', '–'}
+
+// pageTitleHeadline finds, before the first prose line, the line that
+// repeats the headline part of the page title (the first line, as
+// 标题_频道_网站): that line is the document's title, whatever menus
+// repeat. It returns -1 when there is none.
+func (d *detector) pageTitleHeadline(firstProse int) int {
+	first := d.neighbour(-1, +1)
+	if first < 0 || first >= firstProse || d.lines[first].reason != "" && d.lines[first].reason != ReasonLowProseHeader {
+		return -1
+	}
+	l := d.lines[first]
+	var segments []string
+	start := l.trimStart
+	for k := l.trimStart; k <= l.trimEnd; k++ {
+		if k < l.trimEnd && !containsRuneIn(pageTitleSeparators, d.norm[k]) {
+			continue
+		}
+		if s, e := trim(d.norm, start, k); measure(d.norm, s, e, nil).han >= 6 {
+			segments = append(segments, string(d.norm[s:e]))
+		}
+		start = k + 1
+	}
+	if len(segments) == 0 || len(segments) == 1 && segments[0] == d.text(first) {
+		return -1 // no separator: the first line is no page title
+	}
+	for i := first + 1; i < firstProse; i++ {
+		if d.lines[i].empty || d.lines[i].reason != "" {
+			continue
+		}
+		for _, segment := range segments {
+			if d.text(i) == segment {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func containsRuneIn(set []rune, r rune) bool {
+	for _, c := range set {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubtitle is a ——-led line (——在某某会议上的讲话): a document's subtitle,
+// which no menu or toolbar has.
+func (d *detector) isSubtitle(i int) bool {
+	l := d.lines[i]
+	return l.reason == "" && l.trimEnd-l.trimStart >= 4 && (d.norm[l.trimStart] == '—' || d.norm[l.trimStart] == '─') &&
+		measure(d.norm, l.trimStart, l.trimEnd, d.mask).han >= 4
 }
 
 func (d *detector) repeatsLater(i int) bool {
@@ -485,6 +629,7 @@ func (d *detector) trailingRun() {
 	if lastProse < 0 {
 		return
 	}
+	lastProse = d.skipStrandedProse(lastProse)
 	firstFlag := -1
 	for i := lastProse + 1; i < len(d.lines); i++ {
 		if d.lines[i].flagged {
@@ -500,6 +645,49 @@ func (d *detector) trailingRun() {
 			d.markPositional(i, ReasonLowProseFooter)
 		}
 	}
+}
+
+// Stranded prose: a short prose-shaped line (a site notice such as
+// 本网提示：使用…浏览器可以获得最佳浏览效果！) that site chrome separates from
+// the text above it is part of the footer.
+const (
+	maxStrandedHan          = 60
+	minStrandingChromeLines = 3
+)
+
+// skipStrandedProse walks the last prose line back over stranded ones and
+// returns the line where the text really ends.
+func (d *detector) skipStrandedProse(last int) int {
+	for {
+		l := d.lines[last]
+		if measure(d.norm, l.trimStart, l.trimEnd, d.mask).han > maxStrandedHan {
+			return last
+		}
+		chrome, previous := 0, -1
+		for j := last - 1; j >= 0; j-- {
+			if d.lines[j].prose {
+				previous = j
+				break
+			}
+			if d.lines[j].flagged && siteChromeReason(d.lines[j].reason) {
+				chrome++
+			}
+		}
+		if previous < 0 || chrome < minStrandingChromeLines {
+			return last
+		}
+		last = previous
+	}
+}
+
+// siteChromeReason: reasons that only a web site's frame produces; markup,
+// metadata and repeated lines also occur between paragraphs of a text.
+func siteChromeReason(reason string) bool {
+	switch reason {
+	case ReasonCopyright, ReasonSiteInfo, ReasonURL, ReasonNavigation, ReasonToolbar, ReasonRelatedList, ReasonDownloadPrompt:
+		return true
+	}
+	return false
 }
 
 func (d *detector) markPositional(i int, reason string) {

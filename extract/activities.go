@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// activityMentions finds the named activities of one sentence:
+//   - a quoted or book-titled name followed by an activity head
+//     (“文化之冬”活动, 《化石及恐龙奥秘》科普讲座, “5·13”事故);
+//   - a quoted name whose own text ends in a head (“现代的回望：非洲艺术展”);
+//   - a quoted action named after a framing verb (借助“联乡驻村入户”和…);
+//   - an activity head with its modifiers (民间艺人培训, 提振消费专项行动).
+func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token) []activityMention {
+	var out []activityMention
+	for i := 0; i < len(toks); i++ {
+		if isOpenQuote(toks[i].Text) {
+			if m, next, ok := f.quotedActivity(norm, end, toks, i); ok {
+				out = append(out, m)
+				i = next
+			}
+			continue
+		}
+		first, ok := f.headEndingAt(norm, toks, i)
+		if !ok {
+			continue
+		}
+		if m, ok := f.nounActivity(norm, toks, first, i); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// quotedActivity reads the quoted name opening at token i. It returns the
+// mention, the index of the last token it used, and whether it names an
+// activity.
+func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (activityMention, int, bool) {
+	open := toks[i]
+	j := i + 1
+	for j < len(toks) && !isCloseQuote(toks[j].Text) && j-i < 30 {
+		j++
+	}
+	if j >= len(toks) || !isCloseQuote(toks[j].Text) || j == i+1 {
+		return activityMention{}, i, false
+	}
+	closeEnd := toks[j].End
+	inner := string(norm[open.End:toks[j].Start])
+	// a head right after the quote, possibly after a few modifiers
+	// (《…》科普讲座, “…”系列讲座)
+	k := j + 1
+	for k < len(toks) && k-j <= 3 {
+		if _, ok := f.headEndingAt(norm, toks, k); ok && toks[k].Start-closeEnd <= 8 {
+			stop := k
+			// extend over a following head (“…”宣讲活动)
+			for stop+1 < len(toks) {
+				if _, ok := f.headEndingAt(norm, toks, stop+1); !ok {
+					break
+				}
+				stop++
+			}
+			if !strings.ContainsAny(string(norm[closeEnd:toks[k].Start]), "，,。;；：:、") {
+				return activityMention{name: strings.TrimSpace(string(norm[open.Start:toks[stop].End])), kind: "quoted", start: open.Start, end: toks[stop].End}, stop, true
+			}
+		}
+		if !nounLike(toks[k]) && toks[k].Text != " " && toks[k].Text != "的" {
+			break
+		}
+		k++
+	}
+	if _, stop, ok := f.headAt(norm, closeEnd, end); ok {
+		// quoted-only heads (“…”创建)
+		return activityMention{name: string(norm[open.Start:stop]), kind: "quoted", start: open.Start, end: stop}, j, true
+	}
+	// the quoted text itself names an event (“现代的回望：非洲艺术展”)
+	if innerRunes := []rune(inner); len(innerRunes) >= 4 {
+		for _, r := range f.heads {
+			if r.kind != "quoted" && utf8.RuneCountInString(r.suffix) >= 1 && strings.HasSuffix(inner, r.suffix) && !f.notActs[inner] {
+				return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true
+			}
+		}
+	}
+	// a quoted action after a framing verb, closed by punctuation or 和
+	// (借助“联乡驻村入户”和“三民”活动): it must read as an action of some
+	// length, not a slogan of numbers (“四个认同”) or a word (“并重”)
+	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、") && endsName(toks, j+1) {
+		innerRunes := []rune(inner)
+		hasVerb := false
+		for _, t := range toks[i+1 : j] {
+			hasVerb = hasVerb || t.Pos == "v"
+		}
+		if len(innerRunes) >= 4 && hasVerb && !isChineseDigit(innerRunes[0]) {
+			return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true
+		}
+	}
+	return activityMention{}, j, false
+}
+
+// nounActivity builds the activity whose head spans tokens first..last,
+// with the modifiers to its left.
+func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (activityMention, bool) {
+	head := string(norm[toks[first].Start:toks[last].End])
+	rule, _ := f.headOf(head)
+	j := first
+	for j > 0 && first-j < 5 && activityModifier(toks[j-1], f.framingVerbs) {
+		j--
+	}
+	// a verb at the left edge belongs to the name only when it takes an
+	// object inside it (提振消费专项行动), not when it governs the head itself
+	// (采取行动)
+	for j < first && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v") {
+		j++
+	}
+	for j < first && (f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
+		j++
+	}
+	allGeneric := true
+	for k := j; k < first; k++ {
+		allGeneric = allGeneric && (f.genericActs[toks[k].Text] || f.genericMods[toks[k].Text])
+	}
+	if allGeneric {
+		j = first // 文化活动, 专项行动: no name
+	}
+	// the head word may itself be a name (篮球赛, 运动会) when it is a noun
+	// longer than a generic head
+	selfNamed := rule.kind == "alone" ||
+		first == last && utf8.RuneCountInString(head) > utf8.RuneCountInString(rule.suffix) &&
+			utf8.RuneCountInString(rule.suffix) >= 2 && isNounTag(toks[first].Pos) &&
+			!f.genericActs[strings.TrimSuffix(head, rule.suffix)]
+	if j == first && !selfNamed {
+		return activityMention{}, false
+	}
+	if last+1 < len(toks) && nounLike(toks[last+1]) && toks[last+1].Pos != "ns" {
+		if _, more := f.headEndingAt(norm, toks, last+1); !more {
+			return activityMention{}, false // 活动覆盖率, 活动阵地: the head modifies a noun
+		}
+	}
+	name := string(norm[toks[j].Start:toks[last].End])
+	if utf8.RuneCountInString(name) < 2 || f.notActs[name] {
+		return activityMention{}, false
+	}
+	return activityMention{name: name, kind: "noun", start: toks[j].Start, end: toks[last].End}, true
+}
+
+func isNounTag(pos string) bool {
+	switch pos {
+	case "n", "nz", "vn", "l", "i", "nt":
+		return true
+	}
+	return false
+}
+
+// headEndingAt reports whether an activity head ends with token i: the
+// token itself ends in a head (篮球赛), or the head spans it and up to two
+// tokens before (学习/教育). It returns the first token of the head.
+func (f *UnitFinder) headEndingAt(norm []rune, toks []Token, i int) (int, bool) {
+	for k := max(0, i-2); k <= i; k++ {
+		text := string(norm[toks[k].Start:toks[i].End])
+		rule, ok := f.headOf(text)
+		if !ok {
+			continue
+		}
+		if k < i && text != rule.suffix {
+			continue // a multi-token head must be exactly the head
+		}
+		if f.notActs[toks[i].Text] && k == i && text != rule.suffix {
+			continue
+		}
+		if k == i && text != rule.suffix && utf8.RuneCountInString(rule.suffix) == 1 && !isNounTag(toks[i].Pos) {
+			continue // 优秀, 调节: words that only end in 秀 or 节
+		}
+		return k, true
+	}
+	return 0, false
+}
+
+// endsName reports whether the token at i closes a name: the end of the
+// sentence, punctuation or a conjunction, not a noun the name modifies
+// (“三台一报”媒体).
+func endsName(toks []Token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	t := toks[i]
+	return t.Text == "和" || t.Text == "、" || t.Text == "等" || t.Pos == "x" && !isHan([]rune(t.Text)[0]) || t.Text == "活动"
+}
+
+func (f *UnitFinder) headOf(word string) (suffixRule, bool) {
+	for _, r := range f.heads {
+		if r.kind == "quoted" {
+			continue
+		}
+		if strings.HasSuffix(word, r.suffix) {
+			return r, true
+		}
+	}
+	return suffixRule{}, false
+}
+
+// headAt matches an activity head right at position k (after a closing quote).
+func (f *UnitFinder) headAt(norm []rune, k, end int) (string, int, bool) {
+	for _, r := range f.heads {
+		n := utf8.RuneCountInString(r.suffix)
+		if k+n <= end && string(norm[k:k+n]) == r.suffix {
+			return r.suffix, k + n, true
+		}
+	}
+	return "", k, false
+}
+
+func activityModifier(t Token, framing map[string]bool) bool {
+	if framing[t.Text] {
+		return false
+	}
+	switch t.Pos {
+	case "n", "nz", "vn", "b", "an", "j", "nt", "ns", "eng", "l", "nr", "nrt":
+		return true
+	case "x", "zg":
+		// characters the dictionary does not know (进校园: 进校/园)
+		r := []rune(t.Text)
+		return len(r) == 1 && isHan(r[0])
+	case "v", "a":
+		// 升国旗活动 keeps its verb; a one-character verb (听, 到, 受) is
+		// the sentence's, not the name's
+		return utf8.RuneCountInString(t.Text) >= 2
+	}
+	return false
+}
