@@ -382,7 +382,7 @@ func TestGoScorerAgreesOnEdgeCases(t *testing.T) {
 		`{"source": {"path": "plain.txt"}, "quantities": [
 		  {"text": "11场", "value": 11, "measure": "场", "object": "文化之冬", "start": 13, "end": 16},
 		  {"text": "11场", "value": 11, "measure": "场", "start": 17, "end": 20},
-		  {"text": "11场", "value": 11, "measure": "场", "start": true, "end": 20},
+		  {"text": "11场", "value": 11, "measure": "场", "start": true, "end": 23},
 		  {"value": 6, "measure": "页", "start": 29, "end": 31},
 		  {"text": "200名", "value": 200, "measure": "名", "approx": "近", "object": "志愿者", "start": 33, "end": 37}],
 		 "units": [{"name": "七克台"}, {"name": "镇"}, {"kind": "admin"}], "activities": []}`,

@@ -69,6 +69,13 @@ func (x *Extractor) findObjects(sc sentenceContext, counts []clauseCount) {
 		}
 		q.Verb = verbBefore(toks, before)
 	}
+	respectively(sc, counts)
+	for i := 1; i < len(counts); i++ {
+		// 新增“百亿县”4个、总数达到40个: a total of the thing just counted
+		if totalWords[counts[i].q.Object] && counts[i-1].q.Object != "" {
+			counts[i].q.Object = counts[i-1].q.Object
+		}
+	}
 	for i := 1; i < len(counts); i++ {
 		prev, cur := &counts[i-1], &counts[i]
 		gap := string(sc.norm[prev.q.End:cur.q.Start])
@@ -109,6 +116,8 @@ var connectors = map[string]bool{
 	"稳定": true, "保持": true, "控制": true, "在": true, "稳定在": true, "保持在": true, "控制在": true,
 	"了": true, "从": true, "由": true, "自": true, "较": true, "比": true, "的": true,
 	"连续": true, "年均增长": true, "预计": true, "超出": true, "左右": true, "以上": true,
+	"依次": true, "依次为": true, "只有": true, "只": true, "仅": true, "仅有": true, "最高": true,
+	"最低": true, "每月": true, "每年": true, "每天": true, "每人次": true, "每人": true, "每户": true,
 	" ": true, "\u3000": true, "全年": true, "今年": true, "去年": true, "上年": true, "同期": true,
 }
 
@@ -123,6 +132,16 @@ func skipBack(toks []Token, i int, acrossClauses bool) int {
 		case t.Text == "年" || t.Text == "月" || t.Text == "日" || t.Text == "年底" || t.Text == "年末":
 		case isDigits(t.Text):
 		case acrossClauses && (t.Text == "," || t.Text == "，" || t.Text == "、"):
+		case t.Text == ")" || t.Text == "）":
+			// 学术论文(含摘要)300余篇: a parenthesis between thing and number
+			j := i - 1
+			for j >= 0 && i-j < 8 && toks[j].Text != "(" && toks[j].Text != "（" {
+				j--
+			}
+			if j < 0 || i-j >= 8 {
+				return i
+			}
+			i = j
 		default:
 			return i
 		}
@@ -164,7 +183,7 @@ func lastTokenBefore(toks []Token, pos int) int {
 // nounLike reports whether a token can be part of the name of a counted thing.
 func nounLike(t Token) bool {
 	switch t.Pos {
-	case "n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "l", "b", "eng", "nw", "i":
+	case "n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "l", "b", "eng", "nw", "i", "s", "k":
 		return true
 	case "x", "zg":
 		r := []rune(t.Text)
@@ -338,4 +357,75 @@ func (x *Extractor) prefixEnd(sc sentenceContext, numStart int) int {
 		return at
 	}
 	return numStart
+}
+
+// totalWords name a total, not a thing: the thing is the previous count's.
+var totalWords = map[string]bool{"总数": true, "总量": true, "总计": true, "总规模": true, "总额": true, "总体": true}
+
+// respectively pairs a list of things with a list of counts written in the
+// same order (原煤、原油、天然气产量达到6640.8万吨、1253.6万吨、9.1亿立方米;
+// 分别增长9.3%、7.3%、21.2% after it): a run of counts joined only by 、
+// or 和 takes its objects from a list of as many noun phrases joined by 、
+// before it, or from the list the previous run used.
+func respectively(sc sentenceContext, counts []clauseCount) {
+	var lastList []string
+	for i := 0; i < len(counts); {
+		j := i + 1
+		for j < len(counts) && listGap(string(sc.norm[counts[j-1].q.End:counts[j].q.Start])) {
+			j++
+		}
+		run := counts[i:j]
+		if len(run) >= 2 {
+			list := nounListBefore(sc, run[0])
+			if len(list) != len(run) && len(lastList) == len(run) && strings.Contains(string(sc.norm[sc.start:run[0].q.Start]), "分别") {
+				list = lastList
+			}
+			if len(list) == len(run) {
+				for k := range run {
+					run[k].q.Object, run[k].objectFrom = list[k], "respectively"
+				}
+				lastList = list
+			}
+		}
+		i = j
+	}
+}
+
+func listGap(gap string) bool {
+	return gap == "、" || gap == "和" || gap == "及" || gap == "," || gap == "，"
+}
+
+// nounListBefore reads the list of noun phrases joined by 、 (or 和) that
+// ends right before the count's connectors: 原煤、原油、天然气产量 before
+// 达到6640.8万吨. Items are taken as written (天然气产量 keeps its head).
+func nounListBefore(sc sentenceContext, c clauseCount) []string {
+	toks := sc.tokens
+	i := skipBack(toks, lastTokenBefore(toks, c.numStart), false)
+	for i >= 0 && (toks[i].Text == "分别" || toks[i].Pos == "d") {
+		i = skipBack(toks, i-1, false)
+	}
+	var items []string
+	for i >= 0 {
+		end := i
+		for i >= 0 && (nounLike(toks[i]) || toks[i].Pos == "a") {
+			i--
+		}
+		if i == end {
+			break
+		}
+		var b strings.Builder
+		for k := i + 1; k <= end; k++ {
+			b.WriteString(toks[k].Text)
+		}
+		items = append([]string{b.String()}, items...)
+		if i >= 0 && (toks[i].Text == "、" || toks[i].Text == "和" || toks[i].Text == "及") {
+			i--
+			continue
+		}
+		break
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	return items
 }

@@ -74,18 +74,26 @@ func isOpeningBracket(r rune) bool {
 	return false
 }
 
-// Link lists: a run of at least minLinkListLines headline-shaped lines
-// (short, without a full stop) is a list of links or menu items, even when
-// some of its headlines end in ? or ! and so look like sentences.
+// Link lists: after the text's last full paragraph, a run of at least
+// minLinkListLines headline-shaped lines (short, without a full stop) is a
+// list of links, even when some headlines end in ? or ! and so look like
+// sentences. Before it, short lines are titles, mastheads and headings.
 const (
 	minLinkListLines   = 4
 	maxLinkListLineLen = 40
 )
 
-// linkLists takes the prose flag from the lines of a link list, so that the
-// positional rules see where the article ends. Removed and empty lines
-// neither break nor lengthen a run.
+// linkLists takes the prose flag from the lines of a trailing link list,
+// so that the positional rules see where the article ends. Removed, empty
+// and other non-prose lines neither break nor lengthen a run.
 func (d *detector) linkLists() {
+	lastParagraph := -1
+	for i := len(d.lines) - 1; i >= 0; i-- {
+		if d.lines[i].prose && !d.headlineShaped(i) {
+			lastParagraph = i
+			break
+		}
+	}
 	runStart, count := -1, 0
 	flush := func(end int) {
 		if count >= minLinkListLines {
@@ -95,24 +103,26 @@ func (d *detector) linkLists() {
 		}
 		runStart, count = -1, 0
 	}
-	for i := range d.lines {
+	for i := lastParagraph + 1; i < len(d.lines); i++ {
 		l := d.lines[i]
 		if l.empty || l.reason != "" {
 			continue
 		}
-		if d.headlineShaped(i) {
-			if runStart < 0 {
-				runStart = i
+		if !d.headlineShaped(i) {
+			if l.prose {
+				flush(i)
 			}
-			count++
 			continue
 		}
-		flush(i)
+		if runStart < 0 {
+			runStart = i
+		}
+		count++
 	}
 	flush(len(d.lines))
 }
 
-// headlineShaped is a short kept line with no full stop and at most one
+// headlineShaped is a short kept line with no full stop and at most two
 // ? or ! (a headline, a menu item, a caption).
 func (d *detector) headlineShaped(i int) bool {
 	l := d.lines[i]
@@ -120,7 +130,7 @@ func (d *detector) headlineShaped(i int) bool {
 		return false
 	}
 	sh := measure(d.norm, l.trimStart, l.trimEnd, d.mask)
-	return sh.periods == 0 && sh.stops <= 1
+	return sh.periods == 0 && sh.stops <= 2
 }
 
 func (d *detector) mark(i int, reason string) {
