@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,7 +41,9 @@ func DefaultIO() IO {
 func Main(args []string, streams IO) int {
 	root := newRootCommand(streams)
 	root.SetArgs(args)
-	err := root.Execute()
+	ctx, stop := signalContext(context.Background())
+	defer stop()
+	err := root.ExecuteContext(ctx)
 	if err != nil {
 		var partial *PartialError
 		if !errors.As(err, &partial) || partial.Failed > 0 {
