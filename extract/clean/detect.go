@@ -537,7 +537,9 @@ func (d *detector) leadingRun() {
 		d.titleAt = repeatedTitle
 	}
 	if headline := d.pageTitleHeadline(firstProse); headline >= 0 {
+		// What comes before the page's own headline is the site's frame.
 		d.titleAt = headline
+		lastFlag = max(lastFlag, headline-1)
 	}
 	subtitle := -1
 	if d.titleAt >= 0 {
@@ -561,7 +563,7 @@ func (d *detector) leadingRun() {
 // 标题_频道_网站, 标题-新华网, 栏目｜标题.
 var pageTitleSeparators = []rune{'_', '-', '|', '｜', '丨', '–'}
 
-// pageTitleHeadline finds, before the first prose line, the line that
+// pageTitleHeadline finds, up to the first prose line, the line that
 // repeats the headline part of the page title (the first line, as
 // 标题_频道_网站): that line is the document's title, whatever menus
 // repeat. It returns -1 when there is none.
@@ -582,17 +584,20 @@ func (d *detector) pageTitleHeadline(firstProse int) int {
 		}
 		start = k + 1
 	}
-	if len(segments) == 0 || len(segments) == 1 && segments[0] == d.text(first) {
-		return -1 // no separator: the first line is no page title
-	}
-	for i := first + 1; i < firstProse; i++ {
+	whole := d.text(first)
+	for i := first + 1; i <= firstProse; i++ {
 		if d.lines[i].empty || d.lines[i].reason != "" {
 			continue
 		}
+		text := d.text(i)
 		for _, segment := range segments {
-			if d.text(i) == segment {
+			if text == segment && segment != whole {
 				return i
 			}
+		}
+		// 标题 网站名: the headline, then a space and the site's name.
+		if rest, ok := strings.CutPrefix(whole, text); ok && strings.HasPrefix(rest, " ") && measure(d.norm, d.lines[i].trimStart, d.lines[i].trimEnd, nil).han >= 6 {
+			return i
 		}
 	}
 	return -1
