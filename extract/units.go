@@ -37,6 +37,7 @@ type UnitFinder struct {
 	genericActs   map[string]bool
 	stopMods      map[string]bool
 	notActs       map[string]bool
+	knownUnits    map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -54,12 +55,12 @@ type suffixRule struct {
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	for _, line := range dataLines(unitWordsTSV) {
 		kind, words, _ := strings.Cut(line, "\t")
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "references": f.references}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "references": f.references}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
@@ -302,7 +303,15 @@ func mergeHitTokens(toks []Token, hits []gazetteer.Hit) []Token {
 // given by the segmenter: the noun-like tokens before the suffix.
 func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []unitMention {
 	var out []unitMention
+	quoted := quoteMask(norm, start, end)
 	for i, t := range toks {
+		if quoted[t.Start-start] {
+			continue // “万企兴万村”行动: a name of an activity, not a unit
+		}
+		if f.knownUnits[t.Text] {
+			out = append(out, unitMention{name: t.Text, start: t.Start, end: t.End, unit: Unit{Name: t.Text, Kind: "org"}})
+			continue
+		}
 		if f.references[t.Text] {
 			out = append(out, unitMention{name: t.Text, start: t.Start, end: t.End, unit: Unit{Name: t.Text, Kind: "reference"}})
 			continue
@@ -446,6 +455,59 @@ func dropNested(ms []unitMention) []unitMention {
 	return out
 }
 
+// mergeShortForms folds an organisation named by the tail of a longer name
+// in the same bulletin into that unit: 省人民政府 and 河南省政府 are
+// 河南省人民政府, 芦岭煤矿 is 安徽芦岭煤矿.
+func mergeShortForms(us []Unit) []Unit {
+	key := func(name string) string { return strings.ReplaceAll(name, "人民政府", "政府") }
+	into := make([]int, len(us))
+	for i := range us {
+		into[i] = i
+		if us[i].Kind == "admin" {
+			continue
+		}
+		best := -1
+		for j := range us {
+			if i == j || us[j].Kind == "admin" || len(us[j].Name) <= len(us[i].Name) {
+				continue
+			}
+			short, long := key(us[i].Name), key(us[j].Name)
+			if short == long || strings.HasSuffix(long, short) && utf8.RuneCountInString(short) >= 3 {
+				if best < 0 || len(us[j].Name) > len(us[best].Name) {
+					best = j
+				}
+			}
+		}
+		if best >= 0 {
+			into[i] = best
+		}
+	}
+	var out []Unit
+	index := map[int]int{}
+	for i := range us {
+		if into[i] != i {
+			continue
+		}
+		index[i] = len(out)
+		out = append(out, us[i])
+	}
+	for i := range us {
+		if into[i] == i {
+			continue
+		}
+		root := into[i]
+		for into[root] != root {
+			root = into[root]
+		}
+		k := index[root]
+		out[k].Mentions = append(out[k].Mentions, us[i].Mentions...)
+	}
+	if out == nil {
+		out = []Unit{}
+	}
+	return out
+}
+
 // dropCounted leaves out organisation names that follow a count's measure
 // word (301家绿色工厂, 27家省实验室): they name a kind being counted, not a unit.
 func dropCounted(ms []unitMention, qs []Quantity) []unitMention {
@@ -454,8 +516,15 @@ func dropCounted(ms []unitMention, qs []Quantity) []unitMention {
 		ends[q.End] = true
 	}
 	out := ms[:0]
-	for _, m := range ms {
-		if m.unit.Kind != "admin" && ends[m.start] {
+	for i, m := range ms {
+		counted := ends[m.start]
+		// 213个舞蹈队、体育队: the kinds listed after one count
+		for j := i - 1; j >= 0 && !counted && m.unit.Kind != "admin"; j-- {
+			if ms[j].end == m.start-1 && ends[ms[j].start] {
+				counted = true
+			}
+		}
+		if m.unit.Kind != "admin" && counted {
 			continue
 		}
 		out = append(out, m)
@@ -533,6 +602,7 @@ func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
 		}
 		add(m, "ref:"+m.name)
 	}
+	out = mergeShortForms(out)
 	for i := range out {
 		sort.Slice(out[i].Mentions, func(a, b int) bool { return out[i].Mentions[a].Start < out[i].Mentions[b].Start })
 	}
