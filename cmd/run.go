@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -201,6 +202,9 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		return err
 	}
 	defer store.Close()
+	// Bookkeeping in the database goes on after SIGINT; only starting new
+	// files and writing the outputs stop.
+	storeCtx := context.WithoutCancel(ctx)
 
 	inputs, discoverFailures := o.runInputs(streams, log)
 	if len(inputs) == 0 && len(discoverFailures) == 0 {
@@ -214,7 +218,7 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 	if err != nil {
 		return err
 	}
-	if previous, err := store.Meta(ctx, "versions"); err != nil {
+	if previous, err := store.Meta(storeCtx, "versions"); err != nil {
 		return err
 	} else if previous != "" && previous != versions {
 		log.Info("bulletin, its data or the extraction options changed since the last run: every file is extracted again", "was", previous, "now", versions)
@@ -234,7 +238,7 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		for _, in := range inputs {
 			present[in.Path] = true
 		}
-		gone, err := store.DeleteMissing(ctx, func(p string) bool { return present[p] })
+		gone, err := store.DeleteMissing(storeCtx, func(p string) bool { return present[p] })
 		if err != nil {
 			return err
 		}
@@ -243,7 +247,7 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 			log.Debug("dropped a file that is gone", "path", p)
 		}
 	}
-	if err := setMeta(ctx, store, "versions", versions); err != nil {
+	if err := setMeta(storeCtx, store, "versions", versions); err != nil {
 		return err
 	}
 	logSummary(log, fmt.Sprintf("%d files: %d extracted, %d unchanged, %d failed, %d dropped",
@@ -290,13 +294,34 @@ func (o *runOptions) runInputs(streams IO, log *slog.Logger) ([]extract.Input, [
 	seen := make(map[string]bool, len(found))
 	inputs := found[:0]
 	for _, in := range found {
-		if seen[in.Path] || !o.shard.contains(in.Path) {
+		if seen[in.Path] || !o.shard.contains(in.Path) || o.isOwnFile(in.Path) {
 			continue
 		}
 		seen[in.Path] = true
 		inputs = append(inputs, in)
 	}
 	return inputs, failures
+}
+
+// isOwnFile reports whether path is one of the run's own files (its
+// output directory or state database), which must not be read as input
+// when DIR lies inside an input directory.
+func (o *runOptions) isOwnFile(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	if out, err := filepath.Abs(o.out); err == nil {
+		if rel, err := filepath.Rel(out, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	if o.statePath != "" {
+		if db, err := filepath.Abs(o.statePath); err == nil && strings.HasPrefix(abs, db) {
+			return true // the database and its -wal and -shm files
+		}
+	}
+	return false
 }
 
 // runVersions names everything the records of a file depend on besides its
@@ -375,6 +400,29 @@ func extractChanged(ctx context.Context, o *runOptions, store *state.Store, x *e
 	o.bar.Start(len(inputs), totalBytes)
 	defer o.bar.Finish()
 
+	// Files whose size and time are unchanged are counted here, one stat
+	// each, so that a run with nothing to do never starts the batch (and
+	// never loads the segmenter's dictionary).
+	var candidates []extract.Input
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return counts, err
+		}
+		previous, known, err := store.Lookup(storeCtx, in.Path)
+		if err != nil {
+			return counts, err
+		}
+		if ob, err := statFile(in.Path, now()); err == nil && ob.sameStat(previous, known, versions) {
+			counts.unchanged++
+			o.bar.Add(max(in.Size, 0))
+			continue
+		}
+		candidates = append(candidates, in)
+	}
+	if len(candidates) == 0 {
+		return counts, nil
+	}
+
 	var blob bytes.Buffer
 	enc := json.NewEncoder(&blob)
 	enc.SetEscapeHTML(false) // the same bytes as bulletin extract writes
@@ -416,32 +464,49 @@ func extractChanged(ctx context.Context, o *runOptions, store *state.Store, x *e
 			RecordCount: len(r.Records), Records: blob.Bytes(),
 		})
 	}
-	err := x.Batch(ctx, inputs, extract.BatchOptions{Jobs: o.jobs, Process: process}, emit)
+	err := x.Batch(ctx, candidates, extract.BatchOptions{Jobs: o.jobs, Process: process}, emit)
 	return counts, err
+}
+
+// statFile takes the size and modification time of a file; a time too
+// recent to be trusted is stored as 0.
+func statFile(path string, now time.Time) (observation, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return observation{}, &extract.FileError{Path: path, Stage: "read", Err: unwrapPathError(err)}
+	}
+	ob := observation{size: fi.Size(), modTime: fi.ModTime().UnixNano()}
+	if now.Sub(fi.ModTime()) < recentlyModified {
+		ob.modTime = 0
+	}
+	return ob, nil
+}
+
+// sameStat is the pre-check: the file was extracted with these versions
+// and has the size and time it had then, so it is taken as unchanged
+// without reading it.
+func (ob observation) sameStat(previous state.Entry, known bool, versions string) bool {
+	return known && previous.SHA256 != "" && previous.Versions == versions && previous.ModTime != 0 &&
+		previous.Size == ob.size && previous.ModTime == ob.modTime
 }
 
 // observe stats a file and, unless its size and time show it unchanged,
 // reads and hashes it. It returns nil data when the pre-check alone shows
 // the file unchanged.
 func observe(path string, previous state.Entry, known bool, versions string, maxBytes int64, now time.Time) (observation, []byte, error) {
-	fi, err := os.Stat(path)
+	ob, err := statFile(path, now)
 	if err != nil {
-		return observation{}, nil, &extract.FileError{Path: path, Stage: "read", Err: unwrapPathError(err)}
+		return ob, nil, err
 	}
-	ob := observation{size: fi.Size(), modTime: fi.ModTime().UnixNano()}
-	if now.Sub(fi.ModTime()) < recentlyModified {
-		ob.modTime = 0
-	}
-	if known && previous.SHA256 != "" && previous.Versions == versions && previous.ModTime != 0 &&
-		previous.Size == ob.size && previous.ModTime == ob.modTime {
+	if ob.sameStat(previous, known, versions) {
 		ob.sha256 = previous.SHA256
 		return ob, nil, nil
 	}
 	if maxBytes <= 0 {
 		maxBytes = extract.DefaultMaxFileBytes
 	}
-	if fi.Size() > maxBytes {
-		return ob, nil, &extract.FileError{Path: path, Stage: "read", Err: fmt.Errorf("file is %d bytes, more than the limit of %d (--max-bytes)", fi.Size(), maxBytes)}
+	if ob.size > maxBytes {
+		return ob, nil, &extract.FileError{Path: path, Stage: "read", Err: fmt.Errorf("file is %d bytes, more than the limit of %d (--max-bytes)", ob.size, maxBytes)}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
