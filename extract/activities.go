@@ -25,6 +25,10 @@ func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token)
 		if !ok {
 			continue
 		}
+		if first > 0 && toks[first-1].Text == "等" {
+			out = append(out, f.listedBeforeDeng(norm, toks, first-1)...)
+			continue
+		}
 		if m, ok := f.nounActivity(norm, toks, first, i); ok {
 			out = append(out, m)
 		}
@@ -50,7 +54,14 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	// (《…》科普讲座, “…”系列讲座)
 	k := j + 1
 	for k < len(toks) && k-j <= 3 {
-		if _, ok := f.headEndingAt(norm, toks, k); ok && toks[k].Start-closeEnd <= 8 {
+		if _, ok := f.headEndingAtAny(norm, toks, k, true); ok && toks[k].Start-closeEnd <= 8 {
+			allGeneric := k > j+1
+			for m := j + 1; m < k; m++ {
+				allGeneric = allGeneric && (f.genericActs[toks[m].Text] || f.genericMods[toks[m].Text] || toks[m].Pos == "a")
+			}
+			if allGeneric {
+				break // “接地气、除四风”实际行动: a quotation, then a generic head
+			}
 			stop := k
 			// extend over a following head (“…”宣讲活动)
 			for stop+1 < len(toks) {
@@ -83,7 +94,7 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	// a quoted action after a framing verb, closed by punctuation or 和
 	// (借助“联乡驻村入户”和“三民”活动): it must read as an action of some
 	// length, not a slogan of numbers (“四个认同”) or a word (“并重”)
-	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、") && endsName(toks, j+1) {
+	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、" || toks[i-1].Text == "的") && endsName(toks, j+1) {
 		innerRunes := []rune(inner)
 		hasVerb := false
 		for _, t := range toks[i+1 : j] {
@@ -131,7 +142,11 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 		return activityMention{}, false
 	}
 	if last+1 < len(toks) && nounLike(toks[last+1]) && toks[last+1].Pos != "ns" {
-		if _, more := f.headEndingAt(norm, toks, last+1); !more {
+		_, more := f.headEndingAt(norm, toks, last+1)
+		if !more && last+2 < len(toks) {
+			_, more = f.headEndingAt(norm, toks, last+2) // 培训班开班/典礼
+		}
+		if !more {
 			return activityMention{}, false // 活动覆盖率, 活动阵地: the head modifies a noun
 		}
 	}
@@ -154,9 +169,15 @@ func isNounTag(pos string) bool {
 // token itself ends in a head (篮球赛), or the head spans it and up to two
 // tokens before (学习/教育). It returns the first token of the head.
 func (f *UnitFinder) headEndingAt(norm []rune, toks []Token, i int) (int, bool) {
+	return f.headEndingAtAny(norm, toks, i, false)
+}
+
+// headEndingAtAny is headEndingAt that, afterQuote, also accepts the heads
+// that follow only a quoted name (“5·13”事故).
+func (f *UnitFinder) headEndingAtAny(norm []rune, toks []Token, i int, afterQuote bool) (int, bool) {
 	for k := max(0, i-2); k <= i; k++ {
 		text := string(norm[toks[k].Start:toks[i].End])
-		rule, ok := f.headOf(text)
+		rule, ok := f.headOfAny(text, afterQuote)
 		if !ok {
 			continue
 		}
@@ -185,9 +206,11 @@ func endsName(toks []Token, i int) bool {
 	return t.Text == "和" || t.Text == "、" || t.Text == "等" || t.Pos == "x" && !isHan([]rune(t.Text)[0]) || t.Text == "活动"
 }
 
-func (f *UnitFinder) headOf(word string) (suffixRule, bool) {
+func (f *UnitFinder) headOf(word string) (suffixRule, bool) { return f.headOfAny(word, false) }
+
+func (f *UnitFinder) headOfAny(word string, afterQuote bool) (suffixRule, bool) {
 	for _, r := range f.heads {
-		if r.kind == "quoted" {
+		if r.kind == "quoted" && !afterQuote {
 			continue
 		}
 		if strings.HasSuffix(word, r.suffix) {
@@ -225,4 +248,35 @@ func activityModifier(t Token, framing map[string]bool) bool {
 		return utf8.RuneCountInString(t.Text) >= 2
 	}
 	return false
+}
+
+// listedBeforeDeng reads the activities listed before 等 in
+// "举办知识竞赛、板报比赛、深入民族聚居区送医送药等活动": each item between
+// list marks, without the framing verbs that open the first.
+func (f *UnitFinder) listedBeforeDeng(norm []rune, toks []Token, deng int) []activityMention {
+	var out []activityMention
+	end := deng
+	for k := deng - 1; k >= -1; k-- {
+		atBreak := k < 0 || toks[k].Text == "、" || isClauseBreak([]rune(toks[k].Text)[0]) || f.framingVerbs[toks[k].Text]
+		if !atBreak && end-k <= 8 {
+			continue
+		}
+		if end-(k+1) >= 1 && end-(k+1) <= 8 {
+			start := k + 1
+			for start < end && (f.framingVerbs[toks[start].Text] || f.genericMods[toks[start].Text]) {
+				start++
+			}
+			if start < end {
+				name := string(norm[toks[start].Start:toks[end-1].End])
+				if utf8.RuneCountInString(name) >= 2 && !f.notActs[name] && !strings.ContainsAny(name, "“”《》") {
+					out = append(out, activityMention{name: name, kind: "listed", start: toks[start].Start, end: toks[end-1].End})
+				}
+			}
+		}
+		if k < 0 || toks[k].Text != "、" {
+			break
+		}
+		end = k
+	}
+	return out
 }

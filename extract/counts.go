@@ -31,7 +31,8 @@ type clauseCount struct {
 
 // sentenceContext is what the count finder knows about one sentence.
 type sentenceContext struct {
-	norm       []rune
+	text       []rune // original, for what is shown
+	norm       []rune // normalised, for matching; same offsets as text
 	start, end int
 	tokens     []Token
 }
@@ -48,7 +49,41 @@ func (x *Extractor) findCounts(sc sentenceContext) []clauseCount {
 		out = append(out, c)
 	}
 	x.findObjects(sc, out)
+	for i := range out {
+		out[i].q.Object = sc.original(out[i].q.Object, out[i].q.Start)
+		out[i].q.Verb = sc.original(out[i].q.Verb, out[i].q.Start)
+	}
 	return out
+}
+
+// original returns phrase, a substring of the normalised sentence, as the
+// original text writes it (full-width punctuation and all), taking the
+// occurrence nearest to pos.
+func (sc sentenceContext) original(phrase string, pos int) string {
+	if phrase == "" {
+		return ""
+	}
+	p := []rune(phrase)
+	best := -1
+	for k := sc.start; k+len(p) <= sc.end; k++ {
+		if string(sc.norm[k:k+len(p)]) != phrase {
+			continue
+		}
+		if best < 0 || abs(k-pos) < abs(best-pos) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return phrase
+	}
+	return string(sc.text[best : best+len(p)])
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // countAt decides whether the numeral n begins a count and builds it.

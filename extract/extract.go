@@ -134,7 +134,7 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 	for si, s := range b.Sentences {
 		toks := seg.Cut(doc.Norm, s.Start, s.End)
 		tokensOf = append(tokensOf, toks)
-		sc := sentenceContext{norm: doc.Norm, start: s.Start, end: s.End, tokens: toks}
+		sc := sentenceContext{text: doc.Text, norm: doc.Norm, start: s.Start, end: s.End, tokens: toks}
 		counts := x.findCounts(sc)
 		linkBreakdowns(doc.Norm, s.Start, s.End, counts)
 		for range counts {

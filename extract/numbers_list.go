@@ -64,7 +64,7 @@ func (x *Extractor) ListNumbers(t *Text) []NumberMention {
 		default:
 			m.Kind = NumberBare
 			if s, ok := sentenceHolding(spans, n.Start); ok {
-				sc := sentenceContext{norm: doc.Norm, start: s.Start, end: s.End}
+				sc := sentenceContext{text: doc.Text, norm: doc.Norm, start: s.Start, end: s.End}
 				if c, ok := x.countAt(sc, n, quoteMask(doc.Norm, s.Start, s.End)); ok {
 					m.Start, m.End, m.Measure, m.Approx = c.q.Start, c.q.End, c.q.Measure, c.q.Approx
 					m.Low, m.High = c.q.Low, c.q.High

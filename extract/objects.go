@@ -40,6 +40,9 @@ func (x *Extractor) findObjects(sc sentenceContext, counts []clauseCount) {
 		if q.Object == "" {
 			if obj := nounPhraseBefore(toks, before); obj != "" && obj != "其他" && obj != "其它" {
 				q.Object, c.objectFrom = obj, objectBefore
+				if q.Category == "event" {
+					q.Object = withLeadingVerb(toks, before, obj)
+				}
 			}
 		}
 		if q.Object == "" && !rate && (q.Category == "person" || q.Category == "household" || q.Category == "person_time") {
@@ -428,4 +431,23 @@ func nounListBefore(sc sentenceContext, c clauseCount) []string {
 		return nil
 	}
 	return items
+}
+
+// withLeadingVerb extends the object of an event count with the verb that
+// opens it when a list mark or 其中 comes right before the verb: in
+// 其中篮球赛661场次、播放电影658场次 the activity counted is 播放电影.
+func withLeadingVerb(toks []Token, last int, obj string) string {
+	n := utf8.RuneCountInString(obj)
+	i := last
+	for i >= 0 && n > 0 {
+		n -= utf8.RuneCountInString(toks[i].Text)
+		i--
+	}
+	if i < 0 || toks[i].Pos != "v" || utf8.RuneCountInString(toks[i].Text) < 2 {
+		return obj
+	}
+	if i == 0 || toks[i-1].Text == "、" || toks[i-1].Text == "其中" || toks[i-1].Text == "(" || toks[i-1].Text == "（" {
+		return toks[i].Text + obj
+	}
+	return obj
 }

@@ -206,6 +206,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 		units = append(units, f.orgMentions(doc.Norm, s.Start, s.End, toks)...)
 		acts = append(acts, f.activityMentions(doc.Norm, s.Start, s.End, toks)...)
 	}
+	acts = append(acts, countedActivities(doc.Norm, qs)...)
 	issuer := ""
 	if b.Issuer != nil {
 		issuer = b.Issuer.Text
@@ -563,6 +564,13 @@ func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
 	out := []Unit{}
 	index := map[string]int{}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	for i := range ms {
+		// names as written: matching ran on the normalised text
+		ms[i].name = strings.TrimSpace(string(doc.Text[ms[i].start:ms[i].end]))
+		if ms[i].unit.Kind != "admin" || ms[i].unit.Name != "" {
+			ms[i].unit.Name = ms[i].name
+		}
+	}
 	add := func(m unitMention, key string) {
 		span := Span{Text: string(doc.Text[m.start:m.end]), Start: m.start, End: m.end}
 		if k, ok := index[key]; ok {
@@ -628,6 +636,7 @@ func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
 	out := []Activity{}
 	index := map[string]int{}
 	for _, m := range kept {
+		m.name = strings.TrimSpace(string(doc.Text[m.start:m.end]))
 		span := Span{Text: string(doc.Text[m.start:m.end]), Start: m.start, End: m.end}
 		if k, ok := index[m.name]; ok {
 			out[k].Mentions = append(out[k].Mentions, span)
@@ -635,6 +644,26 @@ func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
 		}
 		index[m.name] = len(out)
 		out = append(out, Activity{Name: m.name, Kind: m.kind, Mentions: []Span{span}})
+	}
+	return out
+}
+
+// countedActivities names as activities the things that event counts count
+// when the text gives them (其中篮球赛661场次、播放电影658场次): a count of
+// 场次 is a count of events of some activity.
+func countedActivities(norm []rune, qs []Quantity) []activityMention {
+	var out []activityMention
+	for _, q := range qs {
+		if q.Category != "event" || q.Object == "" || utf8.RuneCountInString(q.Object) < 2 || q.Object == "其他" {
+			continue
+		}
+		// the object is written right before the number (篮球赛661场次)
+		n := utf8.RuneCountInString(q.Object)
+		start := q.Start - n
+		if start < 0 || string(norm[start:q.Start]) != clean.NormalizeString(q.Object, clean.Options{}) {
+			continue
+		}
+		out = append(out, activityMention{name: q.Object, kind: "counted", start: start, end: q.Start})
 	}
 	return out
 }

@@ -140,6 +140,9 @@ func findBulletins(d *Document, det *detector) []Bulletin {
 	var starts []heading
 	if len(headings) >= 2 && len(numbers) >= 2 {
 		starts = headings
+	} else if mastheads := findMastheads(d, det); len(mastheads) >= 2 {
+		starts = mastheads
+		headings = mastheads
 	}
 	var out []Bulletin
 	bounds := []int{0}
@@ -169,6 +172,99 @@ func findBulletins(d *Document, det *detector) []Bulletin {
 	return out
 }
 
+// Mastheads: a file holding several issues of one bulletin repeats its
+// masthead (工作简报 over 第5期, then 工作简报 over 第6期). A masthead is a
+// short line naming a bulletin kind with an issue number on it or on one of
+// the next mastheadIssueLines lines.
+const (
+	maxMastheadLen     = 30
+	mastheadIssueLines = 3
+)
+
+// findMastheads returns the mastheads of the one title that recurs with at
+// least two different issue numbers, in order, or nil. It reads every line,
+// kept or removed: the repeated masthead is itself removed as a repeated line.
+func findMastheads(d *Document, det *detector) []heading {
+	groups := map[string][]heading{}
+	var order []string
+	for i, l := range det.lines {
+		if l.empty || l.trimEnd-l.trimStart > maxMastheadLen || !hasBulletinKeyword(d.Norm, l.trimStart, l.trimEnd) {
+			continue
+		}
+		keyEnd, number, ok := l.trimEnd, 0, false
+		for j, seen := i, 0; j < len(det.lines) && seen <= mastheadIssueLines && !ok; j++ {
+			m := det.lines[j]
+			if m.empty {
+				continue
+			}
+			seen++
+			for k := m.trimStart; k < m.trimEnd; k++ {
+				if d.Norm[k] != '第' {
+					continue
+				}
+				if n, _, found := issueNumber(d.Norm, k, m.trimEnd); found {
+					number, ok = n, true
+					if j == i {
+						keyEnd = k // the title without its issue
+					}
+					break
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		s, e := trim(d.Norm, l.trimStart, keyEnd)
+		s, e = trimBrackets(d.Norm, s, e)
+		if e-s < 2 {
+			continue
+		}
+		key := string(d.Norm[s:e])
+		if _, seen := groups[key]; !seen {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], heading{Start: l.trimStart, End: l.trimEnd, Number: number})
+	}
+	var best []heading
+	for _, key := range order {
+		group := groups[key]
+		numbers := map[int]bool{}
+		for _, h := range group {
+			numbers[h.Number] = true
+		}
+		if len(group) >= 2 && len(numbers) >= 2 && len(group) > len(best) {
+			best = group
+		}
+	}
+	return best
+}
+
+func hasBulletinKeyword(norm []rune, start, end int) bool {
+	for _, w := range bulletinKeywords {
+		if containsIn(norm, start, end, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimBrackets drops the brackets an issue number leaves at a title's end.
+func trimBrackets(norm []rune, start, end int) (int, int) {
+	for end > start && (norm[end-1] == '(' || norm[end-1] == '[' || isSpace(norm[end-1])) {
+		end--
+	}
+	return start, end
+}
+
+// keptField is the field of [start, end) without the removed marks at its
+// ends (the ## of a Markdown heading), or of all of it when nothing is kept.
+func (d *Document) keptField(start, end int) *Field {
+	if s, e, ok := d.keptBounds(start, end); ok {
+		return d.field(s, e, "")
+	}
+	return d.field(start, end, "")
+}
+
 func (d *Document) field(start, end int, value string) *Field {
 	text := string(d.Text[start:end])
 	if value == "" {
@@ -178,7 +274,7 @@ func (d *Document) field(start, end int, value string) *Field {
 }
 
 // issuerLabels introduce the issuing unit in a masthead or a colophon.
-var issuerLabels = [][]rune{[]rune("主办单位:"), []rune("主办:"), []rune("编印:"), []rune("编发:"), []rune("印发:"), []rune("主编单位:"), []rune("编制单位:"), []rune("发布单位:")}
+var issuerLabels = [][]rune{[]rune("主办单位:"), []rune("主办:"), []rune("编印:"), []rune("编印单位:"), []rune("编发:"), []rune("印发:"), []rune("主编单位:"), []rune("编制单位:"), []rune("发布单位:")}
 
 // fillFields finds title, issuer, issue and date in a bulletin's masthead
 // (first lines of its raw range) and signature (last kept lines).
@@ -256,6 +352,26 @@ func (d *Document) fillFields(b *Bulletin, rawStart, rawEnd int, det *detector) 
 			}
 		}
 	}
+	// A masthead word after the unit (XX办公室编, XX局主办), in any
+	// space-separated part of a short masthead line.
+	for _, l := range head {
+		if b.Issuer != nil || l.reason != "" || l.trimEnd-l.trimStart > 60 {
+			continue
+		}
+		for _, part := range spaceSeparated(d.Norm, l.trimStart, l.trimEnd) {
+			for _, word := range issuerWords {
+				if e := part.End - len(word); e > part.Start && hasPrefixAt(d.Norm, e, word) && looksLikeUnit(d.Norm, part.Start, e) {
+					b.Issuer = d.field(part.Start, e, "")
+					break
+				}
+			}
+			if b.Issuer != nil {
+				break
+			}
+		}
+	}
+	// A signature (the unit's line, then a date line) or a masthead line
+	// holding only the unit's name, or the name and a date.
 	for _, group := range [][]lineInfo{tail, head} {
 		for _, l := range group {
 			if b.Issuer != nil || l.reason != "" {
@@ -273,13 +389,35 @@ func (d *Document) fillFields(b *Bulletin, rawStart, rawEnd int, det *detector) 
 	}
 }
 
+// issuerWords follow the issuing unit's name in a masthead: XX办公室编.
+var issuerWords = [][]rune{[]rune("编印"), []rune("主办"), []rune("印发"), []rune("编发"), []rune("编")}
+
+// spaceSeparated splits [start, end) at runs of white space.
+func spaceSeparated(norm []rune, start, end int) []Span {
+	var out []Span
+	partStart := -1
+	for k := start; k <= end; k++ {
+		if k < end && !isSpace(norm[k]) {
+			if partStart < 0 {
+				partStart = k
+			}
+			continue
+		}
+		if partStart >= 0 {
+			out = append(out, Span{partStart, k})
+			partStart = -1
+		}
+	}
+	return out
+}
+
 // findTitle takes the line kept as the document title, a front-matter title,
 // or the bulletin's first line when it is heading-shaped.
 func (d *Document) findTitle(b *Bulletin, det *detector) *Field {
 	if det.titleAt >= 0 {
 		l := det.lines[det.titleAt]
 		if l.trimStart >= b.Start && l.trimEnd <= b.End {
-			return d.field(l.trimStart, l.trimEnd, "")
+			return d.keptField(l.trimStart, l.trimEnd)
 		}
 	}
 	for _, l := range det.lines {
@@ -308,7 +446,7 @@ func (d *Document) findTitle(b *Bulletin, det *detector) *Field {
 		}
 		sh := measure(d.Norm, l.trimStart, l.trimEnd, nil)
 		if sh.stops == 0 && sh.han >= 4 && l.trimEnd-l.trimStart <= 60 && !startsSection(d.Norm, l.trimStart, l.trimEnd) {
-			return d.field(l.trimStart, l.trimEnd, "")
+			return d.keptField(l.trimStart, l.trimEnd)
 		}
 		break
 	}
