@@ -53,7 +53,7 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	// a head right after the quote, possibly after a few modifiers
 	// (《…》科普讲座, “…”系列讲座)
 	k := j + 1
-	for k < len(toks) && k-j <= 3 {
+	for k < len(toks) && k-j <= 5 {
 		if _, ok := f.headEndingAtAny(norm, toks, k, true); ok && toks[k].Start-closeEnd <= 8 {
 			allGeneric := k > j+1
 			for m := j + 1; m < k; m++ {
@@ -98,7 +98,10 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		innerRunes := []rune(inner)
 		hasVerb := false
 		for _, t := range toks[i+1 : j] {
-			hasVerb = hasVerb || t.Pos == "v"
+			// the dictionary often leaves such slogans' verbs as single
+			// unknown characters (进/x 农家 干/zg 农活)
+			oneChar := utf8.RuneCountInString(t.Text) == 1 && (t.Pos == "x" || t.Pos == "zg")
+			hasVerb = hasVerb || t.Pos == "v" || oneChar && isHan([]rune(t.Text)[0])
 		}
 		if len(innerRunes) >= 4 && hasVerb && !isChineseDigit(innerRunes[0]) {
 			return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true

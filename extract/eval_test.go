@@ -376,6 +376,7 @@ func TestGoScorerAgreesOnEdgeCases(t *testing.T) {
 		  {"text": "x", "value": 1, "measure": "", "start": 3.0, "end": 4}],
 		 "units": [{"name": "开展"}], "activities": [{"name": "活动"}, {"name": "活动"}]}`,
 		`{"source": {"path": "utf16.txt"}, "quantities": [
+		  {"text": "starts where the gold ends", "value": 50000, "measure": "人次", "start": 9, "end": 10},
 		  {"text": "5万余人次", "value": 5e4, "measure": "人次", "approx": " lower ", "object": "服务群众", "start": 4},
 		  {"text": "5万余人次", "value": 50000, "measure": "人次", "approx": "余", "object": "群众", "start": 4, "end": 9},
 		  {"text": "3个百分点", "value": 3, "measure": "个百分点", "approx": "about", "object": null, "start": 11, "end": 16}]}`,

@@ -648,13 +648,12 @@ func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
 	return out
 }
 
-// countedActivities names as activities the things that event counts count
-// when the text gives them (其中篮球赛661场次、播放电影658场次): a count of
-// 场次 is a count of events of some activity.
+// countedActivities names as activities the parts of a breakdown of events
+// (其中篮球赛661场次、播放电影658场次): each part counts events of one activity.
 func countedActivities(norm []rune, qs []Quantity) []activityMention {
 	var out []activityMention
 	for _, q := range qs {
-		if q.Category != "event" || q.Object == "" || utf8.RuneCountInString(q.Object) < 2 || q.Object == "其他" {
+		if q.Category != "event" || q.Parent == "" || q.Object == "" || utf8.RuneCountInString(q.Object) < 2 || q.Object == "其他" {
 			continue
 		}
 		// the object is written right before the number (篮球赛661场次)
