@@ -14,15 +14,18 @@ package extract
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -918,4 +921,110 @@ func isPythonSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200A
+}
+
+// Expected runes are what CPython 3.11 gives for
+// bytes.fromhex(hex).decode('gb18030', errors='replace').
+func TestScoreDecodeGB18030MatchesCPython(t *testing.T) {
+	for _, tc := range []struct {
+		hex    string
+		want   []rune
+		reason string
+	}{
+		{"a3a0", []rune{0xE5E5}, "CPython's table, where WHATWG (x/text) has U+3000"},
+		{"aaa1", []rune{0xE000}, "first user-defined area starts the private use area"},
+		{"fefe", []rune{0xE4C5}, "second user-defined area ends where the third begins"},
+		{"a140", []rune{0xE4C6}, "third user-defined area, trail below 0x7F"},
+		{"a1a0", []rune{0xE525}, "third user-defined area, trail above 0x7F skips 0x7F"},
+		{"e5e5", []rune{0x908B}, "an ordinary GBK character"},
+		{"80", []rune{0xFFFD}, "0x80 is no character for CPython (WHATWG makes it €)"},
+		{"8130", []rune{0xFFFD}, "a four-byte sequence cut off at the end is one replacement"},
+		{"81308130", []rune{0x80}, "first four-byte code"},
+		{"8431a43761", []rune{0xFFFD, 'a'}, "a four-byte code CPython maps to U+FFFD takes four bytes"},
+		{"9030813041", []rune{0x10000, 'A'}, "supplementary planes by arithmetic"},
+		{"8139ef30", []rune{0x3401}, "four-byte code from the BMP ranges"},
+		{"817f", []rune{0xFFFD, 0x7F}, "invalid trail: one byte replaced, the trail kept"},
+		{"ff41", []rune{0xFFFD, 'A'}, "0xFF starts nothing"},
+	} {
+		raw, err := hex.DecodeString(tc.hex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := scoreDecodeGB18030(raw); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %U, want %U (%s)", tc.hex, got, tc.want, tc.reason)
+		}
+	}
+}
+
+func TestScoreHelpers(t *testing.T) {
+	for _, tc := range []struct {
+		marker any
+		want   string
+		reason string
+	}{
+		{"余", "lower", "余 means at least"},
+		{" 约 ", "about", "markers are stripped"},
+		{"\u3000近", "upper", "ideographic space is white space to Python"},
+		{nil, "exact", "a missing marker is exact"},
+		{"exact", "exact", "the word exact"},
+		{"大于", "other:大于", "an unknown marker is its own class"},
+	} {
+		if got := scoreBound(tc.marker); got != tc.want {
+			t.Errorf("bound(%v) = %s, want %s (%s)", tc.marker, got, tc.want, tc.reason)
+		}
+	}
+	for _, tc := range []struct {
+		a, b   any
+		want   bool
+		reason string
+	}{
+		{"％", "%", true, "width folding"},
+		{"个百分点", "百分点", true, "leading 个 optional"},
+		{"个", "", true, "个 alone folds to nothing"},
+		{nil, "", true, "None is the empty measure"},
+		{"万元", "元", false, "multipliers are not folded"},
+	} {
+		if got := scoreSameMeasure(tc.a, tc.b); got != tc.want {
+			t.Errorf("same_measure(%v, %v) = %v (%s)", tc.a, tc.b, got, tc.reason)
+		}
+	}
+	for _, tc := range []struct {
+		a, b   string
+		want   bool
+		reason string
+	}{
+		{"七克台镇", "七克台镇人民政府", true, "containment"},
+		{"镇", "七克台镇", false, "one character is not enough"},
+		{"宣传资料", "资料宣传", false, "order matters"},
+		{"", "", false, "empty names never match"},
+	} {
+		if got := scoreNameMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("name_match(%s, %s) = %v (%s)", tc.a, tc.b, got, tc.reason)
+		}
+	}
+	text := []rune("11场11场")
+	for _, tc := range []struct {
+		surface    string
+		occurrence int
+		start      int
+		found      bool
+		reason     string
+	}{
+		{"1场", 2, 4, true, "counted in code points"},
+		{"11", 2, 3, true, "second match after the first"},
+		{"1", 3, 3, true, "overlapping single characters"},
+		{"场", 3, 0, false, "fewer occurrences than asked"},
+		{"1场", 0, 0, false, "occurrence 0 never matches"},
+	} {
+		start, _, found := scoreLocate(text, []rune(tc.surface), tc.occurrence)
+		if start != tc.start || found != tc.found {
+			t.Errorf("locate(%s#%d) = %d %v, want %d %v (%s)", tc.surface, tc.occurrence, start, found, tc.start, tc.found, tc.reason)
+		}
+	}
+	if got := pyRound3(0.0625); got != 0.062 {
+		t.Errorf("round(0.0625, 3) = %v, want 0.062 (ties go to even, as in Python)", got)
+	}
+	if got := pyFloat(1); got != "1.0" {
+		t.Errorf("repr(1.0) = %s", got)
+	}
 }
