@@ -81,11 +81,13 @@ func isOpeningBracket(r rune) bool {
 const (
 	minLinkListLines   = 4
 	maxLinkListLineLen = 40
+	minHeadlineHan     = 8 // shorter lines (好文, 评论) are menu words, neutral
 )
 
 // linkLists takes the prose flag from the lines of a trailing link list,
-// so that the positional rules see where the article ends. Removed, empty
-// and other non-prose lines neither break nor lengthen a run.
+// so that the positional rules see where the article ends, and removes
+// them when site chrome follows. Removed, empty and other non-prose lines
+// neither break nor lengthen a run.
 func (d *detector) linkLists() {
 	lastParagraph := -1
 	for i := len(d.lines) - 1; i >= 0; i-- {
@@ -94,18 +96,31 @@ func (d *detector) linkLists() {
 			break
 		}
 	}
+	// chromeAfter[i]: site chrome follows line i, so the page frame has
+	// begun; a document without it (a bulletin, a table) keeps its lines.
+	chromeAfter := make([]bool, len(d.lines)+1)
+	for i := len(d.lines) - 1; i >= 0; i-- {
+		chromeAfter[i] = chromeAfter[i+1] || d.lines[i].flagged && siteChromeReason(d.lines[i].reason)
+	}
 	runStart, count := -1, 0
 	flush := func(end int) {
 		if count >= minLinkListLines {
 			for k := runStart; k < end; k++ {
 				d.lines[k].prose = false
+				if chromeAfter[k] && !d.lines[k].empty {
+					d.markPositional(k, ReasonRelatedList)
+				}
 			}
 		}
 		runStart, count = -1, 0
 	}
 	for i := lastParagraph + 1; i < len(d.lines); i++ {
 		l := d.lines[i]
-		if l.empty || l.reason != "" {
+		if l.flagged && siteChromeReason(l.reason) {
+			flush(i) // a toolbar or menu between: the text's end is not a list
+			continue
+		}
+		if l.empty || l.reason != "" || measure(d.norm, l.trimStart, l.trimEnd, d.mask).han < minHeadlineHan {
 			continue
 		}
 		if !d.headlineShaped(i) {

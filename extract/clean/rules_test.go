@@ -25,23 +25,30 @@ func TestPositionalRules(t *testing.T) {
 			reason: "a long line of headlines without commas or full stops is no prose, so it falls in the header",
 		},
 		{
-			name: "trailing link list",
-			text: paragraph + "\n" + last + "\n分享到：\n热点推荐\n这些美出天际的公路 你走过吗？\n这是浙江最美的7个秋游地\n隐藏在浙江15个绝美古村落\n从高点降价700元！飞天茅台供货，黄牛慌了\n宁波联合检查培训机构 开出6张停办通知书\n",
+			name:   "trailing link list",
+			text:   paragraph + "\n" + last + "\n热帖\n这些美出天际的公路 你走过吗？\n这是浙江最美的7个秋游地\n隐藏在浙江15个绝美古村落\n从高点降价700元！飞天茅台供货，黄牛慌了\n宁波联合检查培训机构 开出6张停办通知书\n网站地图\n",
 			remove: []string{"7个秋游地", "15个绝美", "700元", "6张停办"},
 			keep:   []string{paragraph, last},
 			reason: "four and more short headlines after the last paragraph are a link list, even with ? and ! in them",
 		},
 		{
-			name: "stranded footer notice",
-			text: paragraph + "\n" + last + "\n扫一扫在手机打开当前页面\n首页\n网站地图\nhttp://www.example.gov.cn\n版权所有：某某省人民政府\n某某省人民政府网提示：使用大于1366*768分辨率的浏览器可以获得最佳浏览效果！\n",
+			name:   "short closing line",
+			text:   paragraph + "\n" + last + "\n一座城市，有历史，有文化，还有勇于创新的精神！\n好文\n钦佩\n喜欢\n分享到：\n新浪微博\n这是浙江最美的7个秋游地\n隐藏在浙江15个绝美古村落\n宁波联合检查培训机构开出6张停办通知书\n外卖骑手成高危职业两外卖平台设弹性时间\n版权所有\n",
+			remove: []string{"7个秋游地", "6张停办"},
+			keep:   []string{"一座城市，有历史，有文化，还有勇于创新的精神！"},
+			reason: "a short last line that toolbars separate from the link list below is the text's, not the list's",
+		},
+		{
+			name:   "stranded footer notice",
+			text:   paragraph + "\n" + last + "\n扫一扫在手机打开当前页面\n首页\n网站地图\nhttp://www.example.gov.cn\n版权所有：某某省人民政府\n某某省人民政府网提示：使用大于1366*768分辨率的浏览器可以获得最佳浏览效果！\n",
 			remove: []string{"网提示", "版权所有"},
 			keep:   []string{last},
 			reason: "a short prose-shaped notice below site chrome belongs to the footer",
 		},
 		{
-			name: "page title headline",
-			text: "疫情防控常态化下，长春市的新经济之路_宁波频道_凤凰网\n首页\n资讯\n视频\n疫情防控常态化下，长春市的新经济之路\n2020年09月11日 18:05\n来源：商讯\n" + paragraph + "\n" + last + "\n",
-			remove: []string{"_宁波频道_凤凰网", "资讯", "视频"},
+			name:   "page title headline",
+			text:   "疫情防控常态化下，长春市的新经济之路_宁波频道_凤凰网\n首页\n资讯\n视频\n疫情防控常态化下，长春市的新经济之路\n2020年09月11日 18:05\n宁波频道图片新闻精选\n来源：商讯\n" + paragraph + "\n" + last + "\n",
+			remove: []string{"_宁波频道_凤凰网", "资讯", "视频", "图片新闻精选"},
 			keep:   []string{paragraph},
 			title:  "疫情防控常态化下，长春市的新经济之路",
 			reason: "the line repeating the page title's headline part is the title; the joined page title and menus before it go",
@@ -170,6 +177,44 @@ func TestIssuer(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: issuer %q, want %q", c.reason, got, c.want)
+		}
+	}
+}
+
+// TestCorpusNewsPageEnds: the headline list glued into the xinhuanet page
+// goes, the article's last paragraph stays; the same for other scraped
+// pages whose footers carry link lists and notices.
+func TestCorpusNewsPageEnds(t *testing.T) {
+	cases := []struct {
+		file         string
+		remove, keep []string
+	}{
+		{"messy_html_gne/xinhuanet_1_visibletext.txt",
+			[]string{"沙特2020年财政支出预计达2720亿美元", "年内已出台19条开放措施", "阿富汗南部发生两起爆炸导致14人死亡", "5万名大一新生体检结果", "四川一明代古墓出土500年前鸡蛋"},
+			[]string{"目标是逐步将目前法国各行业的42种退休制度合并成一个统一方案", "新华社巴黎12月9日电"}},
+		{"messy_html_gne/ifeng_3_visibletext.txt",
+			[]string{"_宁波频道_凤凰网", "这是浙江最美的7个秋游地", "74家中介承诺不骚扰", "开出6张停办通知书"},
+			[]string{"它就是长春！", "还有李静、吉杰、大左等明星主播和100余名主播"}},
+		{"messy_html_gne/shanxi_1_visibletext.txt",
+			[]string{"分辨率", "领导动态"},
+			[]string{"南美站活动将先后在巴西、乌拉圭、阿根廷举行", "成功举办中国（山西）－巴西双向经贸投资推介会"}},
+	}
+	for _, c := range cases {
+		d := Process(readCorpus(t, c.file), Options{})
+		checkInvariants(t, d)
+		clean := ""
+		for _, b := range d.Bulletins {
+			clean += d.CleanText(b) + "\n"
+		}
+		for _, w := range c.remove {
+			if strings.Contains(clean, w) {
+				t.Errorf("%s: kept %q", c.file, w)
+			}
+		}
+		for _, w := range c.keep {
+			if !strings.Contains(clean, w) {
+				t.Errorf("%s: lost %q", c.file, w)
+			}
 		}
 	}
 }
