@@ -179,13 +179,21 @@ func (f *UnitFinder) headEndingAt(norm []rune, toks []Token, i int) (int, bool) 
 // that follow only a quoted name (“5·13”事故).
 func (f *UnitFinder) headEndingAtAny(norm []rune, toks []Token, i int, afterQuote bool) (int, bool) {
 	for k := max(0, i-2); k <= i; k++ {
+		if k < i && toks[i].End-toks[k].Start > 8 {
+			continue // longer than any head
+		}
 		text := string(norm[toks[k].Start:toks[i].End])
-		rule, ok := f.headOfAny(text, afterQuote)
+		var rule suffixRule
+		var ok bool
+		if k < i {
+			// a multi-token head must be exactly the head
+			rule, ok = f.headTable.byWord[text]
+			ok = ok && (afterQuote || rule.kind != "quoted")
+		} else {
+			rule, ok = f.headOfAny(text, afterQuote)
+		}
 		if !ok {
 			continue
-		}
-		if k < i && text != rule.suffix {
-			continue // a multi-token head must be exactly the head
 		}
 		if f.notActs[toks[i].Text] && k == i && text != rule.suffix {
 			continue
@@ -212,15 +220,7 @@ func endsName(toks []Token, i int) bool {
 func (f *UnitFinder) headOf(word string) (suffixRule, bool) { return f.headOfAny(word, false) }
 
 func (f *UnitFinder) headOfAny(word string, afterQuote bool) (suffixRule, bool) {
-	for _, r := range f.heads {
-		if r.kind == "quoted" && !afterQuote {
-			continue
-		}
-		if strings.HasSuffix(word, r.suffix) {
-			return r, true
-		}
-	}
-	return suffixRule{}, false
+	return f.headTable.match(word, func(r suffixRule) bool { return afterQuote || r.kind != "quoted" })
 }
 
 // headAt matches an activity head right at position k (after a closing quote).

@@ -239,13 +239,18 @@ func fingerprint(text string) (string, []uint32) {
 	return hex.EncodeToString(sum[:16]), minhash(core, 4, 64)
 }
 
+// minhash is a one-permutation MinHash sketch of the text's k-grams: each
+// k-gram is hashed once and kept in one of n bins if it is the bin's least;
+// empty bins borrow from the next full bin (rotation densification), so that
+// short texts compare fairly. Equal positions estimate Jaccard similarity.
 func minhash(core []rune, k, n int) []uint32 {
 	if len(core) < k {
 		return nil
 	}
+	const empty = ^uint32(0)
 	sketch := make([]uint32, n)
 	for i := range sketch {
-		sketch[i] = ^uint32(0)
+		sketch[i] = empty
 	}
 	for i := 0; i+k <= len(core); i++ {
 		h := uint64(14695981039346656037)
@@ -253,16 +258,22 @@ func minhash(core []rune, k, n int) []uint32 {
 			h ^= uint64(r)
 			h *= 1099511628211
 		}
-		for j := range sketch {
-			// n hash functions from one: a multiply-xorshift per seed
-			v := h ^ (uint64(j+1) * 0x9E3779B97F4A7C15)
-			v ^= v >> 33
-			v *= 0xff51afd7ed558ccd
-			v ^= v >> 33
-			if uint32(v) < sketch[j] {
-				sketch[j] = uint32(v)
+		h ^= h >> 33
+		h *= 0xff51afd7ed558ccd
+		h ^= h >> 33
+		bin := int(h % uint64(n))
+		if v := uint32(h >> 32); v < sketch[bin] {
+			sketch[bin] = v
+		}
+	}
+	filled := make([]uint32, n)
+	for j := range sketch {
+		filled[j] = sketch[j]
+		for step := 1; filled[j] == empty && step < n; step++ {
+			if v := sketch[(j+step)%n]; v != empty {
+				filled[j] = v + uint32(step)*0x9E3779B9
 			}
 		}
 	}
-	return sketch
+	return filled
 }

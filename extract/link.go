@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/bulletin-tool/bulletin/extract/clean"
@@ -74,10 +75,9 @@ func linkCounts(doc *clean.Document, b clean.Bulletin, qs []Quantity, units []un
 }
 
 func sentenceAt(b clean.Bulletin, start int) clean.Sentence {
-	for _, s := range b.Sentences {
-		if s.Start == start {
-			return s
-		}
+	i := sort.Search(len(b.Sentences), func(i int) bool { return b.Sentences[i].Start >= start })
+	if i < len(b.Sentences) && b.Sentences[i].Start == start {
+		return b.Sentences[i]
 	}
 	return clean.Sentence{Start: start, End: start, Section: -1}
 }
@@ -111,8 +111,13 @@ func nearestActivity(acts []activityMention, skip map[int]bool, s clean.Sentence
 
 func nearestUnit(units []unitMention, s clean.Sentence, clauseStart, pos int) (string, string) {
 	best, how := "", ""
-	for _, u := range units {
-		if u.start < s.Start || u.end > pos {
+	// units are sorted by start: look only at those of the sentence
+	first := sort.Search(len(units), func(i int) bool { return units[i].start >= s.Start })
+	for _, u := range units[first:] {
+		if u.start >= pos {
+			break
+		}
+		if u.end > pos {
 			continue
 		}
 		name := u.name

@@ -49,7 +49,13 @@ func findPeriods(doc *clean.Document, b clean.Bulletin) periodIndex {
 	return idx
 }
 
+// periodStarts are the first characters a period phrase can begin with.
+const periodStarts = "截累0123456789第一二三四前上下全"
+
 func periodAt(norm []rune, k, end int, year *string) (periodMention, bool) {
+	if !strings.ContainsRune(periodStarts, norm[k]) {
+		return periodMention{}, false
+	}
 	rest := string(norm[k:min(end, k+12)])
 	for _, p := range []string{"截至目前", "截止目前", "截至当前", "截至今年", "截至去年"} {
 		if strings.HasPrefix(rest, p) {

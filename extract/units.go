@@ -32,6 +32,8 @@ type UnitFinder struct {
 	UserWords []UserWord
 
 	orgSuffixes   []suffixRule // longest first
+	orgTable      suffixTable
+	headTable     suffixTable
 	notUnits      map[string]bool
 	genericMods   map[string]bool
 	genericActs   map[string]bool
@@ -52,12 +54,57 @@ type suffixRule struct {
 	kind   string
 }
 
+// suffixTable finds the longest rule whose suffix ends a word, with one map
+// probe per suffix length instead of a scan of every rule.
+type suffixTable struct {
+	byWord  map[string]suffixRule
+	lengths []int // rune lengths present, longest first
+}
+
+func newSuffixTable(rules []suffixRule) suffixTable {
+	t := suffixTable{byWord: map[string]suffixRule{}}
+	seen := map[int]bool{}
+	for _, r := range rules {
+		if _, dup := t.byWord[r.suffix]; !dup {
+			t.byWord[r.suffix] = r
+		}
+		if n := utf8.RuneCountInString(r.suffix); !seen[n] {
+			seen[n] = true
+			t.lengths = append(t.lengths, n)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(t.lengths)))
+	return t
+}
+
+// match returns the longest rule ending word for which accept is true.
+func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRule, bool) {
+	n := utf8.RuneCountInString(word)
+	for _, l := range t.lengths {
+		if l > n {
+			continue
+		}
+		// byte offset of the last l runes
+		at := len(word)
+		for k := 0; k < l; k++ {
+			_, size := utf8.DecodeLastRuneInString(word[:at])
+			at -= size
+		}
+		if r, ok := t.byWord[word[at:]]; ok && (accept == nil || accept(r)) {
+			return r, true
+		}
+	}
+	return suffixRule{}, false
+}
+
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
 	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
+	f.orgTable = newSuffixTable(f.orgSuffixes)
+	f.headTable = newSuffixTable(f.heads)
 	for _, line := range dataLines(unitWordsTSV) {
 		kind, words, _ := strings.Cut(line, "\t")
 		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "references": f.references}[kind]
@@ -69,7 +116,7 @@ func NewUnitFinder() *UnitFinder {
 		}
 	}
 	for w := range f.notUnits {
-		if _, isSuffix := f.orgSuffix(w); utf8.RuneCountInString(w) >= 2 && (!isSuffix || !f.isSuffixWord(w)) {
+		if utf8.RuneCountInString(w) >= 2 && !f.isSuffixWord(w) {
 			f.notUnitEnds = append(f.notUnitEnds, w)
 		}
 	}
@@ -214,6 +261,15 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 	for i := range units {
 		if units[i].unit.Kind == "reference" {
 			units[i].unit.Resolved = f.resolveReference(units[i].name, issuer, du)
+		}
+	}
+	if issuer == "" {
+		// a bulletin that speaks of 我院 or 本单位 is issued by that unit
+		for _, u := range units {
+			if u.unit.Kind == "reference" && u.unit.Resolved == "" && (strings.HasPrefix(u.name, "我") || strings.HasPrefix(u.name, "本")) {
+				issuer = u.name
+				break
+			}
 		}
 	}
 	units = dropCounted(units, qs)
@@ -396,21 +452,12 @@ func startsWithDigit(s string) bool {
 
 // isSuffixWord reports whether w is itself one of the org suffixes.
 func (f *UnitFinder) isSuffixWord(w string) bool {
-	for _, r := range f.orgSuffixes {
-		if r.suffix == w {
-			return true
-		}
-	}
-	return false
+	_, ok := f.orgTable.byWord[w]
+	return ok
 }
 
 func (f *UnitFinder) orgSuffix(word string) (suffixRule, bool) {
-	for _, r := range f.orgSuffixes {
-		if strings.HasSuffix(word, r.suffix) {
-			return r, true
-		}
-	}
-	return suffixRule{}, false
+	return f.orgTable.match(word, nil)
 }
 
 func unitModifier(t Token) bool {
