@@ -107,7 +107,7 @@ Examples:
   bulletin run archive/ --out out/
   bulletin run archive/ --out out/ --progress=never --log-format json   # cron
   bulletin run archive/ --out shard-3 --shard 3/8
-` + exitStatusHelp + `  An interrupted run exits with 1; run it again to finish.
+` + exitStatusHelp + `  An interrupted run, or one locked out by another, exits with 1.
 `,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.args = args
