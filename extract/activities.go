@@ -154,7 +154,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 		}
 	}
 	name := string(norm[toks[j].Start:toks[last].End])
-	if utf8.RuneCountInString(name) < 2 || f.notActs[name] {
+	if utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") {
 		return activityMention{}, false
 	}
 	return activityMention{name: name, kind: "noun", start: toks[j].Start, end: toks[last].End}, true

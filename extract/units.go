@@ -206,10 +206,19 @@ func (f *UnitFinder) documentContext(doc *clean.Document) *documentUnits {
 			counts[d.Code]++
 		}
 	}
+	// a division counts as what the document is about only when it has at
+	// least half the mentions of its level: a national report that names
+	// many counties is about none of them
 	du.dominant = map[gazetteer.Level]gazetteer.Division{}
+	levelTotal := map[gazetteer.Level]int{}
+	for _, code := range order {
+		if d, ok := g.Lookup(code); ok {
+			levelTotal[d.Level] += counts[code]
+		}
+	}
 	for _, code := range order {
 		d, ok := g.Lookup(code)
-		if !ok {
+		if !ok || counts[code] < 2 || 2*counts[code] < levelTotal[d.Level] {
 			continue
 		}
 		best, seen := du.dominant[d.Level]
