@@ -107,6 +107,10 @@ func NewUnitFinder() *UnitFinder {
 	f.headTable = newSuffixTable(f.heads)
 	for _, line := range dataLines(unitWordsTSV) {
 		kind, words, _ := strings.Cut(line, "\t")
+		if kind == "not-unit-endings" {
+			f.notUnitEnds = strings.Split(words, ",")
+			continue
+		}
 		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "references": f.references}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
@@ -115,12 +119,6 @@ func NewUnitFinder() *UnitFinder {
 			target[w] = true
 		}
 	}
-	for w := range f.notUnits {
-		if utf8.RuneCountInString(w) >= 2 && !f.isSuffixWord(w) {
-			f.notUnitEnds = append(f.notUnitEnds, w)
-		}
-	}
-	sort.Strings(f.notUnitEnds)
 	for _, line := range dataLines(activityVerbsTxt) {
 		f.framingVerbs[line] = true
 	}
