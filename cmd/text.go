@@ -76,7 +76,12 @@ func runText(ctx context.Context, o *textOptions, streams IO, log *slog.Logger) 
 			continue
 		}
 		if o.raw {
-			fmt.Fprintf(w, "==> %s (%s, %s) <==\n%s\n", in.Path, t.Source.Format, t.Source.Encoding, t.Text)
+			// the text spans refer to: the decoded file (the page's source for HTML)
+			raw := t.Text
+			if t.Page != "" {
+				raw = t.Page
+			}
+			fmt.Fprintf(w, "==> %s (%s, %s) <==\n%s\n", in.Path, t.Source.Format, t.Source.Encoding, raw)
 			continue
 		}
 		doc := x.Clean(t)

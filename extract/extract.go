@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -118,7 +119,28 @@ func (x *Extractor) ExtractText(t *Text) (recs []Record, err error) {
 		recs = append(recs, rec)
 	}
 	attachRemoved(doc, t, recs)
+	if t.Page != "" {
+		page := []rune(t.Page)
+		m := newSpanMapper(alignToSource(t.Text, page))
+		lines := lineStarts(page)
+		lineOf := func(offset int) int {
+			return sort.Search(len(lines), func(i int) bool { return lines[i] > offset })
+		}
+		for i := range recs {
+			remapRecord(&recs[i], m, lineOf)
+		}
+	}
 	return recs, nil
+}
+
+func lineStarts(text []rune) []int {
+	starts := []int{0}
+	for i, r := range text {
+		if r == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 func recordID(src Source, index int) string {

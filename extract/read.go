@@ -45,6 +45,10 @@ type Text struct {
 	// Dropped is what an HTML reader left out (navigation, scripts); it is
 	// not part of Text.
 	Dropped []Removed
+	// Page is the decoded source Text was read out of (an HTML page); empty
+	// when Text is the decoded file itself. Spans of records refer to Page
+	// when it is set.
+	Page string
 }
 
 // FileError is an error about one input file. Stage says which step failed.
@@ -113,6 +117,7 @@ func DecodeBytes(path string, data []byte, opts ReadOptions) (*Text, error) {
 			return nil, &FileError{Path: path, Stage: "html", Err: err}
 		}
 		t.Source.Format = FormatHTML
+		t.Page = dec.Text
 		t.Text = res.Text
 		for _, d := range res.Dropped {
 			t.Dropped = append(t.Dropped, Removed{Start: -1, End: -1, Reason: "html-" + d.Reason, Text: d.Text})
