@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,6 +40,13 @@ func DefaultIO() IO {
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, streams IO) int {
+	if streams.Getenv != nil && streams.Getenv("GOGC") == "" {
+		// extraction allocates many short-lived strings around a large
+		// read-only heap (dictionary, gazetteer): collecting less often
+		// cut the corpus's CPU time by a sixth (7.5 → 6.2 s user) for
+		// about 130 MB more peak memory
+		debug.SetGCPercent(200)
+	}
 	root := newRootCommand(streams)
 	root.SetArgs(args)
 	ctx, stop := signalContext(context.Background())

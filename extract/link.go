@@ -27,7 +27,9 @@ func linkCounts(doc *clean.Document, b clean.Bulletin, qs []Quantity, units []un
 	for i := range qs {
 		q := &qs[i]
 		s := sentenceAt(b, q.Provenance.SentenceStart)
-		for k, a := range acts {
+		first := sort.Search(len(acts), func(k int) bool { return acts[k].start >= s.Start })
+		for k := first; k < len(acts) && acts[k].start < s.End; k++ {
+			a := acts[k]
 			if q.Object != "" && a.start >= s.Start && a.end <= q.End+len([]rune(q.Object))+2 && (strings.Contains(a.name, q.Object) || strings.Contains(q.Object, a.name)) {
 				q.Activity, q.ActivityLink = a.name, LinkObject
 				if q.Parent != "" {
@@ -96,8 +98,11 @@ func clauseStartBefore(norm []rune, sentenceStart, pos int) int {
 
 func nearestActivity(acts []activityMention, skip map[int]bool, s clean.Sentence, clauseStart, pos int) (string, string) {
 	best, how := "", ""
-	for k, a := range acts {
-		if skip[k] || a.start < s.Start || a.end > pos {
+	// activities are sorted by start: look only at those of the sentence
+	first := sort.Search(len(acts), func(k int) bool { return acts[k].start >= s.Start })
+	for k := first; k < len(acts) && acts[k].start < pos; k++ {
+		a := acts[k]
+		if skip[k] || a.end > pos {
 			continue
 		}
 		best = a.name

@@ -261,6 +261,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 		acts = append(acts, f.activityMentions(doc.Norm, s.Start, s.End, toks)...)
 	}
 	acts = append(acts, countedActivities(doc.Norm, qs)...)
+	sort.SliceStable(acts, func(i, j int) bool { return acts[i].start < acts[j].start })
 	issuer := ""
 	if b.Issuer != nil {
 		issuer = b.Issuer.Text
@@ -672,7 +673,8 @@ func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
 	return out
 }
 
-func collectActivities(doc *clean.Document, ms []activityMention) []Activity {
+func collectActivities(doc *clean.Document, mentions []activityMention) []Activity {
+	ms := append([]activityMention(nil), mentions...) // the caller links with its own
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].start != ms[j].start {
 			return ms[i].start < ms[j].start
