@@ -116,20 +116,26 @@ func nearestActivity(acts []activityMention, skip map[int]bool, s clean.Sentence
 
 func nearestUnit(units []unitMention, s clean.Sentence, clauseStart, pos int) (string, string) {
 	best, how := "", ""
+	bestStart, bestEnd := -1, -1
 	// units are sorted by start: look only at those of the sentence
 	first := sort.Search(len(units), func(i int) bool { return units[i].start >= s.Start })
 	for _, u := range units[first:] {
 		if u.start >= pos {
 			break
 		}
-		if u.end > pos {
-			continue
+		if u.end > pos || u.start >= bestStart && u.end <= bestEnd {
+			continue // not before the count, or inside the unit already chosen (西安 in 西安办事处)
 		}
 		name := u.name
-		if u.unit.Resolved != "" && u.unit.Kind == "reference" {
-			name = u.unit.Resolved
+		if u.unit.Kind == "reference" {
+			if u.unit.Resolved == "" && strings.HasPrefix(u.name, "全") {
+				continue // an unresolved 全县 names no unit to total under
+			}
+			if u.unit.Resolved != "" {
+				name = u.unit.Resolved
+			}
 		}
-		best = name
+		best, bestStart, bestEnd = name, u.start, u.end
 		how = LinkSentence
 		if u.start >= clauseStart {
 			how = LinkClause

@@ -216,7 +216,7 @@ func (f *UnitFinder) documentContext(doc *clean.Document) *documentUnits {
 	}
 	for _, code := range order {
 		d, ok := g.Lookup(code)
-		if !ok || counts[code] < 2 || 2*counts[code] < levelTotal[d.Level] {
+		if !ok || 2*counts[code] < levelTotal[d.Level] {
 			continue
 		}
 		best, seen := du.dominant[d.Level]
@@ -266,9 +266,24 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 	if b.Issuer != nil {
 		issuer = b.Issuer.Text
 	}
+	if b.Issuer != nil {
+		// the issuing unit is a unit of the bulletin, and the division it
+		// names is what 全县 and 我县 refer to
+		units = append(units, unitMention{name: b.Issuer.Text, start: b.Issuer.Start, end: b.Issuer.End, unit: Unit{Name: b.Issuer.Text, Kind: "org"}})
+	}
+	issuerDivisions := map[gazetteer.Level]gazetteer.Division{}
+	for _, u := range units {
+		if u.unit.Kind == "admin" && b.Issuer != nil && u.start >= b.Issuer.Start && u.end <= b.Issuer.End {
+			if g, err := f.Gazetteer(); err == nil {
+				if d, ok := g.Lookup(u.unit.Code); ok {
+					issuerDivisions[d.Level] = d
+				}
+			}
+		}
+	}
 	for i := range units {
 		if units[i].unit.Kind == "reference" {
-			units[i].unit.Resolved = f.resolveReference(units[i].name, issuer, du)
+			units[i].unit.Resolved = f.resolveReference(units[i].name, issuer, issuerDivisions, du)
 		}
 	}
 	if issuer == "" {
@@ -312,7 +327,7 @@ func (f *UnitFinder) adminMention(h gazetteer.Hit) unitMention {
 // resolveReference says what 我院, 全县 or 我省 stands for: a 县/市/省/区/镇/乡
 // reference the division of that kind the document is about, a 我X or 本X
 // the bulletin's issuer; "" when the text does not tell.
-func (f *UnitFinder) resolveReference(name, issuer string, du *documentUnits) string {
+func (f *UnitFinder) resolveReference(name, issuer string, issuerDivisions map[gazetteer.Level]gazetteer.Division, du *documentUnits) string {
 	suffixLevels := map[string][]gazetteer.Level{
 		"县": {gazetteer.LevelCounty}, "旗": {gazetteer.LevelCounty}, "区": {gazetteer.LevelCounty},
 		"市": {gazetteer.LevelPrefecture, gazetteer.LevelCounty}, "州": {gazetteer.LevelPrefecture},
@@ -320,6 +335,9 @@ func (f *UnitFinder) resolveReference(name, issuer string, du *documentUnits) st
 	}
 	last, _ := utf8.DecodeLastRuneInString(name)
 	for _, level := range suffixLevels[string(last)] {
+		if d, ok := issuerDivisions[level]; ok && strings.HasSuffix(d.Name, string(last)) {
+			return d.Name
+		}
 		if d, ok := du.dominant[level]; ok && strings.HasSuffix(d.Name, string(last)) {
 			return d.Name
 		}
@@ -387,7 +405,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		}
 		// the modifier: noun-like tokens and place names to the left
 		j := i
-		for j > 0 && i-j < 6 && unitModifier(toks[j-1]) && !f.stopMods[toks[j-1].Text] {
+		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks[j-1]) ||
+			// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
+			toks[j-1].Pos == "v" && j > 1 && unitModifier(toks[j-2]) && !f.framingVerbs[toks[j-1].Text]) {
 			j--
 		}
 		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
@@ -413,6 +433,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		}
 		for j < i && startsWithDigit(toks[j].Text) {
 			j++
+		}
+		for j < i && (toks[j].Pos == "v" || f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
+			j++ // a name never opens with a verb (新培育农民专业合作社)
 		}
 		if j == i && !selfNamed {
 			continue
@@ -571,9 +594,18 @@ func dropCounted(ms []unitMention, qs []Quantity) []unitMention {
 	for _, q := range qs {
 		ends[q.End] = true
 	}
+	// 省实验室27家, 新增规上工业企业2500家: the kind counted, named before the number
+	countedBefore := func(m unitMention) bool {
+		for _, q := range qs {
+			if q.Object != "" && q.Start >= m.end && q.Start-m.end <= 3 && (strings.HasSuffix(m.name, q.Object) || strings.HasSuffix(q.Object, m.name)) {
+				return true
+			}
+		}
+		return false
+	}
 	out := ms[:0]
 	for i, m := range ms {
-		counted := ends[m.start]
+		counted := ends[m.start] || m.unit.Kind != "admin" && countedBefore(m)
 		// 213个舞蹈队、体育队: the kinds listed after one count
 		for j := i - 1; j >= 0 && !counted && m.unit.Kind != "admin"; j-- {
 			if ms[j].end == m.start-1 && ends[ms[j].start] {
