@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/bulletin-tool/bulletin/extract/clean"
+	"github.com/bulletin-tool/bulletin/extract/decode"
 	"github.com/bulletin-tool/bulletin/extract/measure"
 )
 
@@ -78,8 +79,10 @@ func (x *Extractor) ExtractFile(in Input) ([]Record, error) {
 }
 
 // Clean normalises a read file and finds its boilerplate and structure.
+// Text decoded from Big5 is traditional Chinese and is matched as
+// simplified whatever Options.T2S says.
 func (x *Extractor) Clean(t *Text) *clean.Document {
-	return clean.Process(t.Text, clean.Options{T2S: x.opts.T2S})
+	return clean.Process(t.Text, clean.Options{T2S: x.opts.T2S || t.Source.Encoding == decode.Big5})
 }
 
 // ExtractText extracts the records of a file already read.
