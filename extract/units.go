@@ -40,6 +40,7 @@ type UnitFinder struct {
 	stopMods      map[string]bool
 	notActs       map[string]bool
 	knownUnits    map[string]bool
+	nameVerbs     map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -100,7 +101,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -111,7 +112,7 @@ func NewUnitFinder() *UnitFinder {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "references": f.references}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
@@ -266,7 +267,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 	if b.Issuer != nil {
 		issuer = b.Issuer.Text
 	}
-	if b.Issuer != nil {
+	if _, ok := f.orgSuffix(issuerName(b)); ok && utf8.RuneCountInString(issuerName(b)) <= 30 {
 		// the issuing unit is a unit of the bulletin, and the division it
 		// names is what 全县 and 我县 refer to
 		units = append(units, unitMention{name: b.Issuer.Text, start: b.Issuer.Start, end: b.Issuer.End, unit: Unit{Name: b.Issuer.Text, Kind: "org"}})
@@ -407,7 +408,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		j := i
 		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks[j-1]) ||
 			// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
-			toks[j-1].Pos == "v" && j > 1 && unitModifier(toks[j-2]) && !f.framingVerbs[toks[j-1].Text]) {
+			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks[j-2])) {
 			j--
 		}
 		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
@@ -434,7 +435,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		for j < i && startsWithDigit(toks[j].Text) {
 			j++
 		}
-		for j < i && (toks[j].Pos == "v" || f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
+		for j < i && (toks[j].Pos == "v" || toks[j].Pos == "vd" || toks[j].Pos == "d" || toks[j].Pos == "ad" || f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
 			j++ // a name never opens with a verb (新培育农民专业合作社)
 		}
 		if j == i && !selfNamed {
@@ -585,6 +586,13 @@ func mergeShortForms(us []Unit) []Unit {
 		out = []Unit{}
 	}
 	return out
+}
+
+func issuerName(b clean.Bulletin) string {
+	if b.Issuer == nil {
+		return ""
+	}
+	return b.Issuer.Text
 }
 
 // dropCounted leaves out organisation names that follow a count's measure
