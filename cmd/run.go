@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -594,6 +595,10 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		abort()
 		return written, err
 	}
+	// The chunk summaries and records are garbage now and the summary may
+	// be large (it keeps every count): hand their memory back before the
+	// outputs' buffers are allocated, so that they do not add up in the peak.
+	debug.FreeOSMemory()
 
 	steps := []struct {
 		name  string
@@ -609,7 +614,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			}
 			return nil
 		}},
-		{runSummaryFile, func(w io.Writer) error { return render.WriteSummaryJSON(w, summary) }},
+		{runSummaryFile, func(w io.Writer) error { return writeSummaryJSONStream(w, summary) }},
 		{runReportFile, func(w io.Writer) error {
 			warnings, err := render.RenderPDF(w, summary, o.pdf)
 			for _, warning := range warnings {
@@ -627,6 +632,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			abort()
 			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, step.name), err)
 		}
+		debug.FreeOSMemory() // the step's encoding buffer, as big as its output
 	}
 	if err := ctx.Err(); err != nil {
 		abort()

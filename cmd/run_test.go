@@ -225,6 +225,40 @@ func TestRunSummaryIsTheSummaryOfItsRecords(t *testing.T) {
 	}
 }
 
+func TestSummaryJSONStreamIsWriteSummaryJSON(t *testing.T) {
+	f := newRunFixture(t)
+	f.write("empty.txt", "")                                      // a failure, so that findings are not empty
+	f.write("amp.txt", strings.Replace(bulletinText("七克台镇", 4, 7), "共开展", "R&D投入>5亿元的项目共开展", 1)) // & and > must stay unescaped
+	f.run()
+	if !strings.Contains(f.read(runSummaryFile), "R&D投入>5") {
+		t.Fatal("the summary lost the sentence with & and >, the test would check nothing")
+	}
+	full, err := analyze.ReadSummary(strings.NewReader(f.read(runSummaryFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		summary *analyze.Summary
+		reason  string
+	}{
+		{full, "a summary with every list filled"},
+		{&analyze.Summary{Schema: analyze.SummarySchema}, "nil lists encode as null"},
+		{&analyze.Summary{Schema: analyze.SummarySchema, Facts: []analyze.Fact{}, Totals: []analyze.Total{}}, "empty lists encode as []"},
+	}
+	for _, c := range cases {
+		var want, got bytes.Buffer
+		if err := render.WriteSummaryJSON(&want, c.summary); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeSummaryJSONStream(&got, c.summary); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: streamed JSON differs from render.WriteSummaryJSON:\ngot  %.400q\nwant %.400q", c.reason, got.String(), want.String())
+		}
+	}
+}
+
 func TestRunBadFileInBatch(t *testing.T) {
 	f := newRunFixture(t)
 	f.write("empty.txt", "")
