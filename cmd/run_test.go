@@ -227,7 +227,7 @@ func TestRunSummaryIsTheSummaryOfItsRecords(t *testing.T) {
 
 func TestSummaryJSONStreamIsWriteSummaryJSON(t *testing.T) {
 	f := newRunFixture(t)
-	f.write("empty.txt", "")                                      // a failure, so that findings are not empty
+	f.write("empty.txt", "")                                                                     // a failure, so that findings are not empty
 	f.write("amp.txt", strings.Replace(bulletinText("七克台镇", 4, 7), "共开展", "R&D投入>5亿元的项目共开展", 1)) // & and > must stay unescaped
 	f.run()
 	if !strings.Contains(f.read(runSummaryFile), "R&D投入>5") {
