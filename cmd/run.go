@@ -222,7 +222,7 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 	if previous, err := store.Meta(storeCtx, "versions"); err != nil {
 		return err
 	} else if previous != "" && previous != versions {
-		log.Info("bulletin, its data or the extraction options changed since the last run: every file is extracted again", "was", previous, "now", versions)
+		logSummary(log, "bulletin, its data or the extraction options changed since the last run: every file is extracted again", "was", previous, "now", versions)
 	}
 
 	counts, err := extractChanged(ctx, o, store, x, versions, inputs, log)
@@ -234,7 +234,14 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		}
 		return err
 	}
-	if !o.keepMissing {
+	keepMissing := o.keepMissing
+	if !keepMissing && len(discoverFailures) > 0 {
+		// A directory that could not be walked (an unmounted share, a
+		// permission change) must not wipe the records of its files.
+		log.Warn("some paths could not be walked: the records of files not found are kept this time")
+		keepMissing = true
+	}
+	if !keepMissing {
 		present := make(map[string]bool, len(inputs))
 		for _, in := range inputs {
 			present[in.Path] = true

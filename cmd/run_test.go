@@ -179,6 +179,18 @@ func TestRunIsIncremental(t *testing.T) {
 			t.Errorf("the deleted file's records were not dropped:\n%.300s", got)
 		}
 	})
+	t.Run("an input that cannot be walked drops nothing", func(t *testing.T) {
+		code, stderr := runBulletin("run", f.in, filepath.Join(f.in, "..", "unmounted"), "--out", f.out, "--creation-date", fixedDate)
+		if code != ExitPartial {
+			t.Errorf("exit %d, want %d", code, ExitPartial)
+		}
+		wantLog(t, stderr, "0 dropped")
+		code, _ = runBulletin("run", filepath.Join(f.in, "..", "unmounted"), "--out", f.out, "--creation-date", fixedDate)
+		if code != ExitPartial || strings.Count(f.read(runRecordsFile), "\n") != 2 {
+			t.Errorf("a run over an unreadable path alone dropped records (exit %d)", code)
+		}
+		f.run() // back to the usual inputs, for the next case
+	})
 	t.Run("a new tool version extracts everything again", func(t *testing.T) {
 		saved := Version
 		Version = saved + "+test"
