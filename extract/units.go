@@ -406,9 +406,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		}
 		// the modifier: noun-like tokens and place names to the left
 		j := i
-		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks[j-1]) ||
+		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
 			// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
-			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks[j-2])) {
+			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2)) {
 			j--
 		}
 		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
@@ -469,9 +469,11 @@ func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
 	if utf8.RuneCountInString(rule.suffix) == 1 && utf8.RuneCountInString(t.Text) == 2 && rule.kind != "village" && t.Pos != "nt" {
 		return false // 有所, 举办, 部署: two-character words ending in 所, 办, 部
 	}
-	switch t.Pos {
-	case "v", "vd", "vn", "a", "ad", "d", "m", "q", "r", "p", "c", "u", "uj", "f":
-		return false
+	if t.Text != rule.suffix { // a lone suffix (站/v) may be tagged anything
+		switch t.Pos {
+		case "v", "vd", "vn", "a", "ad", "d", "m", "q", "r", "p", "c", "u", "uj", "f":
+			return false
+		}
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
 	return !isChineseDigit(first)
@@ -492,7 +494,32 @@ func (f *UnitFinder) orgSuffix(word string) (suffixRule, bool) {
 	return f.orgTable.match(word, nil)
 }
 
-func unitModifier(t Token) bool {
+// functionChars never begin or continue a unit's name, whatever the
+// segmenter tagged them.
+const functionChars = "为以把被将对向从在于与和及或的地得了着过是有好让使给由等各每该其此这那并也都又还就才更最很太不没无非全总共约近超达到至驻住进入出来去作"
+
+// unitModifier reports whether toks[k] may stand in a unit's name before
+// its suffix.
+func unitModifier(toks []Token, k int) bool {
+	t := toks[k]
+	if r := []rune(t.Text); len(r) == 1 && isHan(r[0]) {
+		// the dictionary cuts unknown names into single characters with
+		// arbitrary tags (雄/n 安/v 新区, 雨/n 坛/zg 村)
+		if strings.ContainsRune(functionChars, r[0]) {
+			return false
+		}
+		switch t.Pos {
+		case "n", "nr", "nrt", "ns", "nz", "x", "zg", "ng", "j", "b", "g":
+			return true
+		case "v", "a", "vn":
+			// only inside a run of such characters (雄/n 安/v)
+			if k > 0 {
+				p := []rune(toks[k-1].Text)
+				return len(p) == 1 && isHan(p[0]) && !strings.ContainsRune(functionChars, p[0])
+			}
+		}
+		return false
+	}
 	switch t.Pos {
 	case "ns", "nt", "nz", "n", "j", "b", "nr", "nrt", "nrfg", "vn", "eng":
 		return true
