@@ -65,7 +65,8 @@ func (sc sentenceContext) original(phrase string, pos int) string {
 	}
 	p := []rune(phrase)
 	best := -1
-	for k := sc.start; k+len(p) <= sc.end; k++ {
+	// the phrase is near its count: look within a window, not the sentence
+	for k := max(sc.start, pos-200); k+len(p) <= min(sc.end, pos+200+len(p)); k++ {
 		if string(sc.norm[k:k+len(p)]) != phrase {
 			continue
 		}

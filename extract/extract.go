@@ -156,6 +156,7 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 	var all []clauseCount
 	var sentenceOf []int
 	var tokensOf [][]Token
+	b.Sentences = splitLongSentences(doc.Norm, b.Sentences)
 	for si, s := range b.Sentences {
 		toks := seg.Cut(doc.Norm, s.Start, s.End)
 		tokensOf = append(tokensOf, toks)
@@ -197,6 +198,40 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 			rec.Masked = append(rec.Masked, Span{Text: string(doc.Text[m.Start:m.End]), Start: m.Start, End: m.End})
 		}
 	}
+}
+
+// maxSentenceRunes bounds the stretch of text read as one sentence. Text
+// without sentence-final punctuation (a scraped table, a 50 MB line) would
+// otherwise make one sentence of it, and the work per count grows with the
+// sentence.
+const maxSentenceRunes = 1000
+
+// splitLongSentences cuts sentences longer than maxSentenceRunes at clause
+// breaks (，；、), or hard at the limit when there is none.
+func splitLongSentences(norm []rune, ss []clean.Sentence) []clean.Sentence {
+	long := false
+	for _, s := range ss {
+		long = long || s.End-s.Start > maxSentenceRunes
+	}
+	if !long {
+		return ss
+	}
+	var out []clean.Sentence
+	for _, s := range ss {
+		for s.End-s.Start > maxSentenceRunes {
+			cut := s.Start + maxSentenceRunes
+			for k := cut; k > s.Start+maxSentenceRunes/2; k-- {
+				if isClauseBreak(norm[k-1]) {
+					cut = k
+					break
+				}
+			}
+			out = append(out, clean.Sentence{Start: s.Start, End: cut, Section: s.Section})
+			s.Start = cut
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func sectionLabel(s clean.Section) string {

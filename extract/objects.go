@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,22 +166,14 @@ func isDigits(s string) bool {
 	return true
 }
 
+// firstTokenAt is the index of the first token starting at or after pos.
 func firstTokenAt(toks []Token, pos int) int {
-	for i, t := range toks {
-		if t.Start >= pos {
-			return i
-		}
-	}
-	return len(toks)
+	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= pos })
 }
 
+// lastTokenBefore is the index of the last token ending at or before pos.
 func lastTokenBefore(toks []Token, pos int) int {
-	for i := len(toks) - 1; i >= 0; i-- {
-		if toks[i].End <= pos {
-			return i
-		}
-	}
-	return -1
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > pos }) - 1
 }
 
 // nounLike reports whether a token can be part of the name of a counted thing.
@@ -380,7 +373,7 @@ func respectively(sc sentenceContext, counts []clauseCount) {
 		run := counts[i:j]
 		if len(run) >= 2 {
 			list := nounListBefore(sc, run[0])
-			if len(list) != len(run) && len(lastList) == len(run) && strings.Contains(string(sc.norm[sc.start:run[0].q.Start]), "分别") {
+			if len(list) != len(run) && len(lastList) == len(run) && strings.Contains(string(sc.norm[max(sc.start, run[0].q.Start-12):run[0].q.Start]), "分别") {
 				list = lastList
 			}
 			if len(list) == len(run) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -138,9 +139,12 @@ func monthAt(norm []rune, k, end int) (string, int, bool) {
 // its sentence; 累计 or 截至 anywhere before it in the sentence makes it
 // cumulative.
 func (p periodIndex) apply(q *Quantity) {
-	for i := len(p.mentions) - 1; i >= 0; i-- {
+	// mentions are in text order: start from the last one before the count
+	// and stop at the start of its sentence
+	last := sort.Search(len(p.mentions), func(i int) bool { return p.mentions[i].end > q.Start }) - 1
+	for i := last; i >= 0 && p.mentions[i].sentence >= q.Provenance.SentenceStart; i-- {
 		m := p.mentions[i]
-		if m.sentence != q.Provenance.SentenceStart || m.end > q.Start {
+		if m.sentence != q.Provenance.SentenceStart {
 			continue
 		}
 		if q.Period == "" && !strings.HasPrefix(m.value, "截") && m.value != "累计" {

@@ -535,6 +535,10 @@ func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r 
 // dropNested removes org mentions inside a longer mention at the same place
 // (滨沙社区 inside 鄯善镇滨沙社区 is kept as its own unit only when named
 // elsewhere alone).
+// maxNameRunes bounds the length of a unit's name, so that containment is
+// looked for among near mentions only.
+const maxNameRunes = 64
+
 func dropNested(ms []unitMention) []unitMention {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].start != ms[j].start {
@@ -545,7 +549,9 @@ func dropNested(ms []unitMention) []unitMention {
 	out := ms[:0]
 	for _, m := range ms {
 		nested := false
-		for _, o := range out {
+		// a container starts at most a long name's length before m
+		for k := len(out) - 1; k >= 0 && out[k].start >= m.start-maxNameRunes; k-- {
+			o := out[k]
 			if o.start <= m.start && m.end <= o.end && (o.start != m.start || o.end != m.end) && m.unit.Kind != "admin" {
 				nested = true
 				break
@@ -625,29 +631,31 @@ func issuerName(b clean.Bulletin) string {
 // dropCounted leaves out organisation names that follow a count's measure
 // word (301家绿色工厂, 27家省实验室): they name a kind being counted, not a unit.
 func dropCounted(ms []unitMention, qs []Quantity) []unitMention {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	ends := map[int]bool{}
 	for _, q := range qs {
 		ends[q.End] = true
 	}
-	// 省实验室27家, 新增规上工业企业2500家: the kind counted, named before the number
+	// 省实验室27家, 新增规上工业企业2500家: the kind counted, named before the
+	// number; qs are in text order
 	countedBefore := func(m unitMention) bool {
-		for _, q := range qs {
-			if q.Object != "" && q.Start >= m.end && q.Start-m.end <= 3 && (strings.HasSuffix(m.name, q.Object) || strings.HasSuffix(q.Object, m.name)) {
+		k := sort.Search(len(qs), func(k int) bool { return qs[k].Start >= m.end })
+		for ; k < len(qs) && qs[k].Start-m.end <= 3; k++ {
+			q := qs[k]
+			if q.Object != "" && (strings.HasSuffix(m.name, q.Object) || strings.HasSuffix(q.Object, m.name)) {
 				return true
 			}
 		}
 		return false
 	}
 	out := ms[:0]
-	for i, m := range ms {
-		counted := ends[m.start] || m.unit.Kind != "admin" && countedBefore(m)
+	dropped := map[int]bool{} // start positions of dropped mentions
+	for _, m := range ms {
+		counted := m.unit.Kind != "admin" && (ends[m.start] || countedBefore(m))
 		// 213个舞蹈队、体育队: the kinds listed after one count
-		for j := i - 1; j >= 0 && !counted && m.unit.Kind != "admin"; j-- {
-			if ms[j].end == m.start-1 && ends[ms[j].start] {
-				counted = true
-			}
-		}
-		if m.unit.Kind != "admin" && counted {
+		counted = counted || m.unit.Kind != "admin" && dropped[m.start-1]
+		if counted {
+			dropped[m.end] = true
 			continue
 		}
 		out = append(out, m)
@@ -667,8 +675,11 @@ func listedUnits(ms []unitMention) []unitMention {
 		inside := false
 		short := m.unit.Kind == "admin" && strings.HasPrefix(m.unit.Resolved, m.name) && len(m.unit.Resolved) > len(m.name)
 		if short {
-			for _, o := range ms {
-				if o.unit.Kind != "admin" && o.start <= m.start && m.end <= o.end && o.end-o.start > m.end-m.start {
+			// ms is sorted by start: containers lie within a name's length
+			lo := sort.Search(len(ms), func(k int) bool { return ms[k].start >= m.start-maxNameRunes })
+			for k := lo; k < len(ms) && ms[k].start <= m.start; k++ {
+				o := ms[k]
+				if o.unit.Kind != "admin" && m.end <= o.end && o.end-o.start > m.end-m.start {
 					inside = true
 				}
 			}

@@ -34,6 +34,25 @@ type nameIndex struct {
 	// than a map; the rare supplementary characters go to the map.
 	lengths      []uint64
 	lengthsAbove map[rune]uint64
+	// pairs is a one-hash Bloom filter of the first two runes of every key:
+	// most positions of a text start no name, and one bit test says so
+	// before any prefix is hashed.
+	pairs []uint64
+}
+
+// pairBits sizes the pair filter: 2^20 bits (128 KiB) for ~90k keys keeps
+// false positives under one in ten.
+const pairBits = 1 << 20
+
+func pairSlot(a, b rune) uint64 {
+	h := (uint64(a)*0x9E3779B97F4A7C15 ^ uint64(b)) * 0xff51afd7ed558ccd
+	return (h >> 20) & (pairBits - 1)
+}
+
+// mayStartKey reports whether some key may start with runes a, b.
+func (x *nameIndex) mayStartKey(a, b rune) bool {
+	s := pairSlot(a, b)
+	return x.pairs[s>>6]&(1<<(s&63)) != 0
 }
 
 const (
@@ -56,16 +75,24 @@ func buildIndex(g *Gazetteer) nameIndex {
 		entries:      make([]entry, 0, 2*len(g.divisions)),
 		lengths:      make([]uint64, 0x10000),
 		lengthsAbove: map[rune]uint64{},
+		pairs:        make([]uint64, pairBits/64),
 	}
 	add := func(key string, e entry) {
 		h, n := hashSeed, 0
-		var first rune
+		var first, second rune
 		for _, r := range key {
-			if n == 0 {
+			switch n {
+			case 0:
 				first = r
+			case 1:
+				second = r
 			}
 			h = hashRune(h, r)
 			n++
+		}
+		if n >= 2 {
+			slot := pairSlot(first, second)
+			index.pairs[slot>>6] |= 1 << (slot & 63)
 		}
 		if n > maxKeyRunes {
 			return

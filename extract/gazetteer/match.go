@@ -138,6 +138,9 @@ func (g *Gazetteer) MatchWithOptions(text []rune, opts MatchOptions) []Hit {
 // that length an official one beats a variant, which beats a short form.
 // It returns the length in runes (0 for none) and fills candidates.
 func (g *Gazetteer) matchAt(text []rune, encoded string, offsets []int, i int, state *matchState, candidates *[]int32) (int, Form) {
+	if i+1 >= len(text) || !g.index.mayStartKey(text[i], text[i+1]) {
+		return 0, 0 // every key has two runes or more
+	}
 	mask := g.index.lengthsOf(text[i])
 	if mask == 0 {
 		return 0, 0
