@@ -176,7 +176,7 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 		q.Text = string(doc.Text[q.Start:q.End])
 		q.Provenance = Provenance{
 			Line:          doc.Line(q.Start),
-			Sentence:      strings.TrimSpace(string(doc.Text[s.Start:s.End])),
+			Sentence:      sentenceText(doc.Text, s, q.Start, q.End),
 			SentenceStart: s.Start,
 			SentenceEnd:   s.End,
 		}
@@ -198,6 +198,28 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 			rec.Masked = append(rec.Masked, Span{Text: string(doc.Text[m.Start:m.End]), Start: m.Start, End: m.End})
 		}
 	}
+}
+
+// maxContextRunes bounds the sentence text a count carries: a longer
+// sentence is shown as the stretch around the count, marked with …, and
+// SentenceStart/SentenceEnd still give the whole sentence.
+const maxContextRunes = 240
+
+func sentenceText(text []rune, s clean.Sentence, start, end int) string {
+	if s.End-s.Start <= maxContextRunes {
+		return strings.TrimSpace(string(text[s.Start:s.End]))
+	}
+	lo := max(s.Start, start-maxContextRunes/2)
+	hi := min(s.End, lo+maxContextRunes)
+	lo = max(s.Start, min(lo, hi-maxContextRunes))
+	out := strings.TrimSpace(string(text[lo:hi]))
+	if lo > s.Start {
+		out = "…" + out
+	}
+	if hi < s.End {
+		out += "…"
+	}
+	return out
 }
 
 // maxSentenceRunes bounds the stretch of text read as one sentence. Text
