@@ -178,6 +178,9 @@ func (f *UnitFinder) headEndingAt(norm []rune, toks []Token, i int) (int, bool) 
 // headEndingAtAny is headEndingAt that, afterQuote, also accepts the heads
 // that follow only a quoted name (“5·13”事故).
 func (f *UnitFinder) headEndingAtAny(norm []rune, toks []Token, i int, afterQuote bool) (int, bool) {
+	if end := toks[i].End; end == 0 || !f.headTable.finals[norm[end-1]] {
+		return 0, false // no head ends in this character
+	}
 	for k := max(0, i-2); k <= i; k++ {
 		if k < i && toks[i].End-toks[k].Start > 8 {
 			continue // longer than any head

@@ -71,12 +71,24 @@ func parseCountRules() (*countRules, error) {
 // hasPrefixAt reports whether text[at:] starts with any of words.
 func hasPrefixAt(text []rune, at int, words []string) (string, bool) {
 	for _, w := range words {
-		n := len([]rune(w))
-		if at+n <= len(text) && string(text[at:at+n]) == w {
+		if runesHavePrefix(text, at, w) {
 			return w, true
 		}
 	}
 	return "", false
+}
+
+// runesHavePrefix reports whether text[at:] starts with w, without
+// allocating.
+func runesHavePrefix(text []rune, at int, w string) bool {
+	k := at
+	for _, r := range w {
+		if k >= len(text) || text[k] != r {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // inSlogan reports whether the span [start, end) lies inside an occurrence

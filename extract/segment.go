@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -105,6 +106,10 @@ func (s *Segmenter) Cut(text []rune, start, end int) []Token {
 
 func (s *Segmenter) cutPiece(text []rune, start, end int, out []Token) []Token {
 	pos := start
+	upper := false
+	for _, r := range text[start:end] {
+		upper = upper || unicode.IsUpper(r)
+	}
 	for _, sp := range s.seg.Pos(string(text[start:end]), false) {
 		// gse returns every rune of its input in order, but lower-cases
 		// Latin letters (LED → led): take lengths from it, text from ours.
@@ -113,7 +118,11 @@ func (s *Segmenter) cutPiece(text []rune, start, end int, out []Token) []Token {
 			continue
 		}
 		stop := min(end, pos+n)
-		out = append(out, Token{Text: string(text[pos:stop]), Pos: sp.Pos, Start: pos, End: stop})
+		word := sp.Text
+		if upper || stop-pos != n {
+			word = string(text[pos:stop]) // gse lower-cased it
+		}
+		out = append(out, Token{Text: word, Pos: sp.Pos, Start: pos, End: stop})
 		pos = stop
 	}
 	if pos < end {

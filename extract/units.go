@@ -60,15 +60,20 @@ type suffixRule struct {
 type suffixTable struct {
 	byWord  map[string]suffixRule
 	lengths []int // rune lengths present, longest first
+	// finals holds the last rune of every suffix: most words end in none
+	// of them, and one map probe says so.
+	finals map[rune]bool
 }
 
 func newSuffixTable(rules []suffixRule) suffixTable {
-	t := suffixTable{byWord: map[string]suffixRule{}}
+	t := suffixTable{byWord: map[string]suffixRule{}, finals: map[rune]bool{}}
 	seen := map[int]bool{}
 	for _, r := range rules {
 		if _, dup := t.byWord[r.suffix]; !dup {
 			t.byWord[r.suffix] = r
 		}
+		last, _ := utf8.DecodeLastRuneInString(r.suffix)
+		t.finals[last] = true
 		if n := utf8.RuneCountInString(r.suffix); !seen[n] {
 			seen[n] = true
 			t.lengths = append(t.lengths, n)
@@ -80,6 +85,9 @@ func newSuffixTable(rules []suffixRule) suffixTable {
 
 // match returns the longest rule ending word for which accept is true.
 func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRule, bool) {
+	if last, _ := utf8.DecodeLastRuneInString(word); !t.finals[last] {
+		return suffixRule{}, false
+	}
 	n := utf8.RuneCountInString(word)
 	for _, l := range t.lengths {
 		if l > n {
