@@ -49,8 +49,10 @@ func (x *Extractor) Batch(ctx context.Context, inputs []Input, opts BatchOptions
 	if process == nil {
 		process = x.ExtractFile
 	}
-	// Loading the dictionary overlaps with reading the first files.
+	// Loading the dictionary and the gazetteer overlaps with each other and
+	// with reading the first files.
 	x.segs.Preload()
+	go x.units.Gazetteer()
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
