@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bulletin-tool/bulletin/extract/clean"
 )
@@ -57,10 +58,12 @@ func linkCounts(doc *clean.Document, b clean.Bulletin, qs []Quantity, units []un
 			}
 		}
 		if q.Activity == "" && s.Section >= 0 && s.Section < len(b.Sections) {
+			// an activity named in the section's heading
 			sec := b.Sections[s.Section]
-			for _, a := range acts {
-				if a.start >= sec.Start && a.end <= sec.Start+len([]rune(sec.Marker+sec.Title))+1 {
-					q.Activity, q.ActivityLink = a.name, LinkSection
+			headEnd := sec.Start + utf8.RuneCountInString(sec.Marker+sec.Title) + 1
+			for k := sort.Search(len(acts), func(k int) bool { return acts[k].start >= sec.Start }); k < len(acts) && acts[k].start < headEnd; k++ {
+				if acts[k].end <= headEnd {
+					q.Activity, q.ActivityLink = acts[k].name, LinkSection
 					break
 				}
 			}
