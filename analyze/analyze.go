@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"strconv"
 
 	"github.com/bulletin-tool/bulletin/extract"
@@ -138,6 +139,10 @@ func (in *inputs) addRecord(r *extract.Record, lex *measure.Lexicon, t tables) e
 			if u := units[q.Unit]; u != nil {
 				if u.Resolved != "" {
 					f.Unit = u.Resolved
+				} else if u.Kind == "reference" {
+					// 我院 in one file is not 我院 in another: an unresolved
+					// reference is a unit of its own document only
+					f.Unit = q.Unit + "（" + filepath.Base(path) + "）"
 				}
 				// An ambiguous name has no code or parents we could trust:
 				// rolling it up would credit a county that may not be its own.
@@ -176,7 +181,7 @@ func (in *inputs) addRecord(r *extract.Record, lex *measure.Lexicon, t tables) e
 		f := Finding{
 			Kind: FindingBreakdownMismatch, Path: path, Bulletin: index,
 			Expected: c.Expected, Sum: c.Sum, Diff: c.Diff,
-			Message: fmt.Sprintf("breakdown of %s: parts sum to %s, total says %s", c.Total, FormatNumber(c.Sum), FormatNumber(c.Expected)),
+			Message: fmt.Sprintf("%s 的分项合计 %s，与总数 %s 不符", c.Total, FormatNumber(c.Sum), FormatNumber(c.Expected)),
 		}
 		if c.Note != "" {
 			f.Message += " (" + c.Note + ")"

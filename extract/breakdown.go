@@ -41,6 +41,9 @@ func linkBreakdowns(norm []rune, start, end int, counts []clauseCount) {
 			}
 		}
 		t := &counts[total].q
+		if t.Category == "rate" || t.Category == "rate_point" || t.Category == "ratio" {
+			continue // percentages of different bases do not add up to a total
+		}
 		for i := total + 1; i < len(counts); i++ {
 			p := &counts[i].q
 			if p.Start < at || p.Start >= stop {
@@ -114,16 +117,16 @@ func breakdownChecks(qs []Quantity) []Check {
 			c.Status = "consistent"
 		case c.Diff < 0 && !approx:
 			c.Status = "mismatch"
-			c.Note = "the parts add up to more than the total"
+			c.Note = "分项之和大于总数"
 		case other && !approx:
 			c.Status = "mismatch"
-			c.Note = "the parts include 其他 and so should add up to the total"
+			c.Note = "分项含“其他”，其和应等于总数"
 		case approx:
 			c.Status = "partial"
-			c.Note = "approximate figures: the parts can only be compared as bounds"
+			c.Note = "含约数，只能按上下限比较"
 		default:
 			c.Status = "partial"
-			c.Note = "the parts cover only some of the total"
+			c.Note = "分项只列出总数的一部分"
 		}
 		checks = append(checks, c)
 	}

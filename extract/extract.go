@@ -155,14 +155,14 @@ func recordID(src Source, index int) string {
 func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *Segmenter, docUnits *documentUnits, rec *Record) {
 	var all []clauseCount
 	var sentenceOf []int
-	var tokensOf [][]Token
+	var mentions sentenceMentions
 	b.Sentences = splitLongSentences(doc.Norm, b.Sentences)
 	for si, s := range b.Sentences {
 		toks := seg.Cut(doc.Norm, s.Start, s.End)
-		tokensOf = append(tokensOf, toks)
 		sc := sentenceContext{text: doc.Text, norm: doc.Norm, start: s.Start, end: s.End, tokens: toks}
 		counts := x.findCounts(sc)
 		linkBreakdowns(doc.Norm, s.Start, s.End, counts)
+		x.units.addSentence(doc.Norm, s, toks, docUnits, &mentions)
 		for range counts {
 			sentenceOf = append(sentenceOf, si)
 		}
@@ -189,9 +189,10 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 	for k := range all {
 		quantities[k] = all[k].q
 	}
+	all, sentenceOf = nil, nil // a long bulletin holds its counts once
 	resolveParents(quantities)
 	rec.Checks = breakdownChecks(quantities)
-	x.units.extract(doc, b, tokensOf, docUnits, quantities, rec)
+	x.units.extract(doc, b, mentions, docUnits, quantities, rec)
 	rec.Quantities = quantities
 	for _, m := range doc.Masked {
 		if m.Start >= b.Start && m.End <= b.End {

@@ -255,7 +255,21 @@ type activityMention struct {
 
 // extract fills rec.Units and rec.Activities for a bulletin and links each
 // count to its unit and activity.
-func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][]Token, du *documentUnits, qs []Quantity, rec *Record) {
+// sentenceMentions are the organisations and activities of one sentence,
+// found while its tokens are at hand so that a long bulletin never holds
+// the tokens of all its sentences at once.
+type sentenceMentions struct {
+	units []unitMention
+	acts  []activityMention
+}
+
+func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du *documentUnits, into *sentenceMentions) {
+	toks = mergeHitTokens(toks, du.hits)
+	into.units = append(into.units, f.orgMentions(norm, s.Start, s.End, toks)...)
+	into.acts = append(into.acts, f.activityMentions(norm, s.Start, s.End, toks)...)
+}
+
+func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found sentenceMentions, du *documentUnits, qs []Quantity, rec *Record) {
 	var units []unitMention
 	for _, h := range du.hits {
 		if h.Start < b.Start || h.End > b.End {
@@ -263,12 +277,8 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, tokensOf [][
 		}
 		units = append(units, f.adminMention(h))
 	}
-	var acts []activityMention
-	for si, s := range b.Sentences {
-		toks := mergeHitTokens(tokensOf[si], du.hits)
-		units = append(units, f.orgMentions(doc.Norm, s.Start, s.End, toks)...)
-		acts = append(acts, f.activityMentions(doc.Norm, s.Start, s.End, toks)...)
-	}
+	units = append(units, found.units...)
+	acts := found.acts
 	acts = append(acts, countedActivities(doc.Norm, qs)...)
 	sort.SliceStable(acts, func(i, j int) bool { return acts[i].start < acts[j].start })
 	issuer := ""
