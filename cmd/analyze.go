@@ -63,8 +63,12 @@ Examples:
 				return usagef("--top must not be negative")
 			}
 			valid := strings.Join(render.SummaryTables(), ", ")
-			if _, err := render.TableFromSummary(&analyze.Summary{}, o.table); err != nil {
+			t, err := render.TableFromSummary(&analyze.Summary{}, o.table)
+			if err != nil {
 				return usagef("--table must be one of %s, not %q", valid, o.table)
+			}
+			if err := render.ValidateFields(t, o.fields); err != nil {
+				return usageError{err}
 			}
 			return runAnalyze(c.Context(), o, streams)
 		},

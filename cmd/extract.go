@@ -52,6 +52,9 @@ Examples:
 			if err := o.outputOptions.validate(); err != nil {
 				return err
 			}
+			if err := render.ValidateFields(render.QuantitiesTable(nil), o.fields); err != nil {
+				return usageError{err}
+			}
 			log, err := g.logger(streams.Err)
 			if err != nil {
 				return err

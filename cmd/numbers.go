@@ -40,6 +40,9 @@ Columns: path, line, start, end, text, kind, value, low, high, approx, measure.
 			if err := o.outputOptions.validate(); err != nil {
 				return err
 			}
+			if err := render.ValidateFields(numbersTable(), o.fields); err != nil {
+				return usageError{err}
+			}
 			log, err := g.logger(streams.Err)
 			if err != nil {
 				return err
@@ -62,7 +65,7 @@ func runNumbers(ctx context.Context, o *numbersOptions, streams IO, log *slog.Lo
 	if err != nil {
 		return err
 	}
-	t := render.Table{Name: "numbers", Columns: []string{"path", "line", "start", "end", "text", "kind", "value", "low", "high", "approx", "measure"}}
+	t := numbersTable()
 	for _, in := range inputs {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -92,6 +95,10 @@ func runNumbers(ctx context.Context, o *numbersOptions, streams IO, log *slog.Lo
 		return &PartialError{Failed: failed, Total: len(inputs) + len(discoverErrs)}
 	}
 	return nil
+}
+
+func numbersTable() render.Table {
+	return render.Table{Name: "numbers", Columns: []string{"path", "line", "start", "end", "text", "kind", "value", "low", "high", "approx", "measure"}}
 }
 
 func floatOrNil(p *float64) any {

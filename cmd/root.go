@@ -105,6 +105,17 @@ or all in one, incremental and safe for cron:
 		newRunCommand(streams, g),
 		newVersionCommand(streams),
 	)
+	for _, c := range root.Commands() {
+		if check := c.Args; check != nil {
+			// a wrong number of arguments is a usage error, like a bad flag
+			c.Args = func(c *cobra.Command, args []string) error {
+				if err := check(c, args); err != nil {
+					return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+				}
+				return nil
+			}
+		}
+	}
 	return root
 }
 

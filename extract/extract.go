@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -12,6 +11,7 @@ import (
 	"github.com/bulletin-tool/bulletin/extract/clean"
 	"github.com/bulletin-tool/bulletin/extract/decode"
 	"github.com/bulletin-tool/bulletin/extract/measure"
+	"github.com/bulletin-tool/bulletin/extract/numeral"
 )
 
 // Options configure an Extractor.
@@ -61,6 +61,8 @@ func (x *Extractor) Versions() map[string]string {
 		"measures":  x.measures.Version(),
 		"rules":     dataVersion(slogansTxt + countRulesTSV + domainLexicon),
 		"gazetteer": x.units.Version(),
+		"clean":     clean.DataVersion(),
+		"numerals":  numeral.DataVersion(),
 	}
 }
 
@@ -90,9 +92,6 @@ func (x *Extractor) ExtractText(t *Text) (recs []Record, err error) {
 	defer func() {
 		// A panic on one file's text is a bug, but it must not take the
 		// batch down: report it as that file's error.
-		if os.Getenv("BULLETIN_PANIC") != "" {
-			return
-		}
 		if p := recover(); p != nil {
 			recs, err = nil, &FileError{Path: t.Source.Path, Stage: "extract", Err: fmt.Errorf("internal error: %v", p)}
 		}

@@ -319,6 +319,42 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 	rec.Units = collectUnits(doc, listedUnits(units))
 	rec.Activities = collectActivities(doc, acts)
 	linkCounts(doc, b, qs, units, acts, issuer, du)
+	rec.Units = f.addLinkedDivisions(rec.Units, qs, du)
+}
+
+// addLinkedDivisions lists the divisions counts were linked to without
+// being named in this bulletin (the county the file is about, which 全县
+// stands for), with their codes, so that totals roll them up like any other.
+func (f *UnitFinder) addLinkedDivisions(us []Unit, qs []Quantity, du *documentUnits) []Unit {
+	listed := map[string]bool{}
+	for _, u := range us {
+		listed[u.Name] = true
+		if u.Resolved != "" {
+			listed[u.Resolved] = true
+		}
+	}
+	g, err := f.Gazetteer()
+	if err != nil {
+		return us
+	}
+	for _, q := range qs {
+		if q.Unit == "" || listed[q.Unit] {
+			continue
+		}
+		for _, d := range du.dominant {
+			if d.Name != q.Unit {
+				continue
+			}
+			u := Unit{Name: d.Name, Kind: "admin", Code: d.Code, Level: d.Level.String(), Mentions: []Span{}}
+			for _, p := range g.Parents(d.Code) {
+				u.Parents = append(u.Parents, Parent{Code: p.Code, Name: p.Name, Level: p.Level.String()})
+			}
+			us = append(us, u)
+			listed[q.Unit] = true
+			break
+		}
+	}
+	return us
 }
 
 func (f *UnitFinder) adminMention(h gazetteer.Hit) unitMention {

@@ -79,6 +79,14 @@ func WriteTable(w io.Writer, t Table, opts TableOptions) error {
 }
 
 // selectColumns maps Fields to column indexes, or all columns.
+// ValidateFields reports whether fields are columns of t, naming the valid
+// ones when not, so that a command can refuse a bad --fields before it
+// does any work.
+func ValidateFields(t Table, fields []string) error {
+	_, err := selectColumns(t, fields)
+	return err
+}
+
 func selectColumns(t Table, fields []string) ([]int, error) {
 	if len(fields) == 0 {
 		all := make([]int, len(t.Columns))

@@ -349,6 +349,10 @@ func (d *detector) classify(i int) {
 		return
 	}
 	noStop := sh.stops == 0
+	if length <= 150 && sh.stops == 0 && isDistributionLine(text) {
+		d.mark(i, ReasonMetadata) // 报：县委、县政府  送：各乡镇
+		return
+	}
 	if length <= 100 && isFileName(text) {
 		d.mark(i, ReasonMetadata)
 		return
@@ -777,4 +781,19 @@ func (d *detector) removed() []Removed {
 	}
 	out = append(out, d.spans...)
 	return mergeSpans(out)
+}
+
+// distributionLabels open the distribution footer of a printed bulletin:
+// whom it is reported and sent to.
+var distributionLabels = []string{"报:", "送:", "抄:", "发:", "报送:", "抄送:", "抄报:", "分送:", "发送:", "主送:"}
+
+// isDistributionLine reports a line that starts with such a label.
+func isDistributionLine(line string) bool {
+	line = strings.TrimSpace(line)
+	for _, l := range distributionLabels {
+		if strings.HasPrefix(line, l) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,7 +2,9 @@ package clean
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -108,3 +110,16 @@ func Normalize(text []rune, opts Options) []rune {
 func NormalizeString(s string, opts Options) string {
 	return string(Normalize([]rune(s), opts))
 }
+
+// DataVersion identifies the embedded tables (character maps, boilerplate
+// phrases), so that an incremental run notices when cleaning changed.
+var DataVersion = sync.OnceValue(func() string {
+	h := sha256.New()
+	entries, _ := dataFiles.ReadDir("data")
+	for _, e := range entries {
+		data, _ := dataFiles.ReadFile("data/" + e.Name())
+		fmt.Fprintf(h, "%s\x00%d\x00", e.Name(), len(data))
+		h.Write(data)
+	}
+	return "clean-" + hex.EncodeToString(h.Sum(nil)[:6])
+})
