@@ -85,6 +85,14 @@ func runText(ctx context.Context, o *textOptions, streams IO, log *slog.Logger) 
 			continue
 		}
 		doc := x.Clean(t)
+		if o.showRemoved && len(t.Dropped) > 0 {
+			// what the HTML reader left out of the page before cleaning
+			fmt.Fprintf(w, "==> %s [left out of the page] <==\n", in.Path)
+			for _, d := range t.Dropped {
+				fmt.Fprintf(w, "[-%s: %s-]\n", d.Reason, strings.TrimSpace(d.Text))
+			}
+			io.WriteString(w, "\n")
+		}
 		for i, b := range doc.Bulletins {
 			writeBulletinHeader(w, in.Path, i, len(doc.Bulletins), b)
 			if o.showRemoved {
