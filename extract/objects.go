@@ -305,6 +305,11 @@ func nounPhraseBefore(toks []Token, i int) string {
 			break
 		}
 	}
+	// 覆/v 盖/x 群众: a phrase does not begin inside a word the dictionary
+	// split into single characters
+	if len(parts) > 1 && i >= 0 && singleHan(parts[len(parts)-1]) && singleHan(toks[i].Text) {
+		parts = parts[:len(parts)-1]
+	}
 	var b strings.Builder
 	for k := len(parts) - 1; k >= 0; k-- {
 		b.WriteString(parts[k])
@@ -443,4 +448,9 @@ func withLeadingVerb(toks []Token, last int, obj string) string {
 		return toks[i].Text + obj
 	}
 	return obj
+}
+
+func singleHan(s string) bool {
+	r := []rune(s)
+	return len(r) == 1 && unicode.Is(unicode.Han, r[0])
 }
