@@ -192,7 +192,7 @@ func nounLike(t Token) bool {
 // follows it (相关责任人员, 直接责任人, 征收安置问题项目).
 func leadModifier(t Token) bool {
 	switch t.Pos {
-	case "a", "ad", "b", "v", "vn", "d", "an":
+	case "a", "ad", "b", "v", "vn", "d", "an", "t": // t: 未来产业试验场
 		return true
 	}
 	return false
