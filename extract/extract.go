@@ -10,6 +10,7 @@ import (
 
 	"github.com/bulletin-tool/bulletin/extract/clean"
 	"github.com/bulletin-tool/bulletin/extract/decode"
+	"github.com/bulletin-tool/bulletin/extract/htmltext"
 	"github.com/bulletin-tool/bulletin/extract/measure"
 	"github.com/bulletin-tool/bulletin/extract/numeral"
 )
@@ -63,6 +64,7 @@ func (x *Extractor) Versions() map[string]string {
 		"gazetteer": x.units.Version(),
 		"clean":     clean.DataVersion(),
 		"numerals":  numeral.DataVersion(),
+		"html":      htmltext.DataVersion(),
 	}
 }
 
