@@ -262,11 +262,25 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		len(inputs), counts.extracted, counts.unchanged, counts.failed, counts.dropped),
 		"files", len(inputs), "extracted", counts.extracted, "unchanged", counts.unchanged, "failed", counts.failed, "dropped", counts.dropped)
 
+	digest, total, failed, err := outputsDigest(storeCtx, store, o, discoverFailures, streams.Getenv)
+	if err != nil {
+		return err
+	}
+	if previous, err := store.Meta(storeCtx, runOutputsMeta); err == nil && previous == digest && outputsPresent(o.out) {
+		logSummary(log, fmt.Sprintf("nothing changed since the last run: the outputs in %s are up to date", o.out), "out", o.out, "files", total, "failed", failed)
+		if failed > 0 {
+			return &PartialError{Failed: failed, Total: total}
+		}
+		return nil
+	}
 	written, err := writeRunOutputs(ctx, o, store, discoverFailures, log)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("interrupted while writing the outputs: every file is saved in %s; the outputs in %s were left as they were; run again to write them: %w", statePath, o.out, err)
 		}
+		return err
+	}
+	if err := setMeta(storeCtx, store, runOutputsMeta, digest); err != nil {
 		return err
 	}
 	logSummary(log, fmt.Sprintf("wrote %s: %d records from %d files, %d failed", o.out, written.records, written.files, len(written.failures)),

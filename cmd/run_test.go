@@ -130,6 +130,30 @@ func TestRunIsIncremental(t *testing.T) {
 			t.Error("a run with nothing changed wrote different outputs")
 		}
 	})
+	t.Run("nothing changed: the outputs are not written again", func(t *testing.T) {
+		before, _ := os.Stat(filepath.Join(f.out, runSummaryFile))
+		code, stderr := f.run()
+		if code != ExitOK {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		wantLog(t, stderr, "nothing changed since the last run")
+		after, _ := os.Stat(filepath.Join(f.out, runSummaryFile))
+		if !before.ModTime().Equal(after.ModTime()) {
+			t.Error("summary.json was rewritten though nothing changed")
+		}
+		// a missing output is written again
+		os.Remove(filepath.Join(f.out, runReportFile))
+		code, stderr = f.run()
+		if code != ExitOK || f.read(runReportFile) != report {
+			t.Fatalf("report.pdf not restored (exit %d)\n%s", code, stderr)
+		}
+		// another title changes the report: written again
+		_, stderr = f.run("--title", "另一个标题")
+		if strings.Contains(stderr, "nothing changed since the last run") {
+			t.Error("a new --title kept the old report")
+		}
+		f.run() // back to the default title for the cases below
+	})
 	t.Run("touched but same content: hashed, not extracted", func(t *testing.T) {
 		path := filepath.Join(f.in, "a.txt")
 		later := oldTime.Add(time.Hour)
