@@ -635,7 +635,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			}
 			return nil
 		}},
-		{runSummaryFile, func(w io.Writer) error { return writeSummaryJSONStream(w, summary) }},
+		{runSummaryFile, func(w io.Writer) error { return render.WriteSummaryJSON(w, summary) }},
 		{runReportFile, func(w io.Writer) error {
 			warnings, err := render.RenderPDF(w, summary, o.pdf)
 			for _, warning := range warnings {
