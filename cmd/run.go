@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -289,6 +290,14 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		return &PartialError{Failed: len(written.failures), Total: written.files + len(written.failures)}
 	}
 	return nil
+}
+
+// jobsOrCPUs is --jobs, or the number of CPUs when it is 0.
+func (o *runOptions) jobsOrCPUs() int {
+	if o.jobs > 0 {
+		return o.jobs
+	}
+	return runtime.NumCPU()
 }
 
 // logSummary logs a line whose message already says everything; the
@@ -608,7 +617,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		return runOutputs{}, err
 	}
 	bw := bufio.NewWriterSize(recordsFile, 1<<16)
-	summary, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.Options{TopN: o.topN}, o.analyzeChunkBytes)
+	summary, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.Options{TopN: o.topN}, o.analyzeChunkBytes, o.jobsOrCPUs())
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -669,25 +678,45 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 }
 
 // summarizeStore streams the records of the database, in byte order of
-// path, to records and analyses them a chunk of about chunkBytes at a time;
-// the chunk summaries are merged into the summary of all the records, so
-// memory holds one chunk of records, not all of them.
-func summarizeStore(ctx context.Context, store *state.Store, extraFailures []extract.Failure, records io.Writer, opts analyze.Options, chunkBytes int) (*analyze.Summary, runOutputs, error) {
+// path, to records and analyses them a chunk of about chunkBytes at a time,
+// up to jobs chunks at once; the chunk summaries are merged into the
+// summary of all the records, so memory holds a few chunks of records, not
+// all of them, and the summary stage uses every core like extraction does.
+func summarizeStore(ctx context.Context, store *state.Store, extraFailures []extract.Failure, records io.Writer, opts analyze.Options, chunkBytes, jobs int) (*analyze.Summary, runOutputs, error) {
 	var out runOutputs
-	var partials []*analyze.Summary
-	var chunk []extract.Record
-	chunkSize := 0
-	flush := func() error {
-		if len(chunk) == 0 {
-			return nil
+	var (
+		mu       sync.Mutex
+		wg       sync.WaitGroup
+		partials []*analyze.Summary // by chunk, in path order
+		firstErr error
+	)
+	slots := make(chan struct{}, max(1, jobs))
+	var chunk bytes.Buffer
+	flush := func() {
+		if chunk.Len() == 0 {
+			return
 		}
-		s, err := analyze.Analyze(chunk, nil, opts)
-		if err != nil {
-			return err
-		}
-		partials = append(partials, s)
-		chunk, chunkSize = nil, 0
-		return nil
+		data := bytes.Clone(chunk.Bytes())
+		chunk.Reset()
+		mu.Lock()
+		index := len(partials)
+		partials = append(partials, nil)
+		mu.Unlock()
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			recs, _, err := analyze.ReadRecords(bytes.NewReader(data))
+			var s *analyze.Summary
+			if err == nil {
+				s, err = analyze.Analyze(recs, nil, opts)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil && firstErr == nil {
+				firstErr = fmt.Errorf("state: records: %w", err)
+			}
+			partials[index] = s
+		})
 	}
 	err := store.List(ctx, state.ListOptions{Records: true}, func(e state.Entry) error {
 		if e.Failure != nil {
@@ -698,20 +727,19 @@ func summarizeStore(ctx context.Context, store *state.Store, extraFailures []ext
 		if _, err := records.Write(e.Records); err != nil {
 			return err
 		}
-		recs, _, err := analyze.ReadRecords(bytes.NewReader(e.Records))
-		if err != nil {
-			return fmt.Errorf("state: records of %s: %w", e.Path, err)
-		}
-		out.records += len(recs)
-		chunk = append(chunk, recs...)
-		chunkSize += len(e.Records)
-		if chunkSize >= chunkBytes {
-			return flush()
+		out.records += e.RecordCount
+		chunk.Write(e.Records)
+		if chunk.Len() >= chunkBytes {
+			flush()
 		}
 		return nil
 	})
 	if err == nil {
-		err = flush()
+		flush()
+	}
+	wg.Wait()
+	if err == nil {
+		err = firstErr
 	}
 	if err != nil {
 		return nil, out, err

@@ -250,7 +250,7 @@ func TestRunSummaryIsTheSummaryOfItsRecords(t *testing.T) {
 	defer store.Close()
 	encode := func(chunkBytes int) string {
 		var records, out bytes.Buffer
-		s, _, err := summarizeStore(context.Background(), store, nil, &records, analyze.Options{}, chunkBytes)
+		s, _, err := summarizeStore(context.Background(), store, nil, &records, analyze.Options{}, chunkBytes, 3)
 		if err != nil {
 			t.Fatal(err)
 		}
