@@ -54,15 +54,7 @@ func (r *pdfReport) horizontalBars(title, unitLabel string, entries []barEntry) 
 	plotWidth := contentWidth - barLabelWidth - barValueWidth
 	plotTop := top + 7
 	plotBottom := plotTop + float64(len(entries))*barRowHeight
-	maximum := 0.0
-	for _, entry := range entries {
-		maximum = math.Max(maximum, entry.Value)
-	}
-	step := niceStep(maximum / 4)
-	scaleMax := math.Max(step*math.Ceil(maximum/step), maximum)
-	if scaleMax <= 0 {
-		scaleMax = 1
-	}
+	step, scaleMax := chartScale(entries)
 
 	pdf.SetFont(r.family, "", chartTextSize-1)
 	pdf.SetTextColor(axisColour[0], axisColour[1], axisColour[2])
@@ -130,15 +122,7 @@ func (r *pdfReport) verticalBars(title, unitLabel string, entries []barEntry) {
 	plotTop := top + 9
 	plotBottom := top + 7 + columnChartHeight
 	plotHeight := plotBottom - plotTop
-	maximum := 0.0
-	for _, entry := range entries {
-		maximum = math.Max(maximum, entry.Value)
-	}
-	step := niceStep(maximum / 4)
-	scaleMax := math.Max(step*math.Ceil(maximum/step), maximum)
-	if scaleMax <= 0 {
-		scaleMax = 1
-	}
+	step, scaleMax := chartScale(entries)
 
 	pdf.SetFont(r.family, "", chartTextSize-1)
 	pdf.SetTextColor(axisColour[0], axisColour[1], axisColour[2])
@@ -198,6 +182,22 @@ func (r *pdfReport) verticalBars(title, unitLabel string, entries []barEntry) {
 }
 
 // niceStep rounds a raw gridline step up to 1, 2 or 5 times a power of ten.
+// chartScale returns the tick step and the top of the value axis for the
+// bars: a round step, and the first multiple of it at or above the largest
+// value.
+func chartScale(entries []barEntry) (step, scaleMax float64) {
+	maximum := 0.0
+	for _, entry := range entries {
+		maximum = math.Max(maximum, entry.Value)
+	}
+	step = niceStep(maximum / 4)
+	scaleMax = math.Max(step*math.Ceil(maximum/step), maximum)
+	if scaleMax <= 0 {
+		scaleMax = 1
+	}
+	return step, scaleMax
+}
+
 func niceStep(raw float64) float64 {
 	if raw <= 0 || math.IsNaN(raw) || math.IsInf(raw, 0) {
 		return 1
