@@ -68,6 +68,7 @@ func TestCounts(t *testing.T) {
 		{"迪坎村易地扶贫搬迁50户186人已完成。", []want{{"50户", 50, "exact", "户", ""}, {"186人", 186, "exact", "人", ""}}, "coordinated counts of one event"},
 		{"组员三名。", []want{{"三名", 3, "exact", "名", "组员"}}, "Chinese numeral"},
 		{"居民人均可支配收入从27136元增长到36439元。", []want{{"27136元", 27136, "exact", "元", "居民人均可支配收入"}, {"36439元", 36439, "exact", "元", "居民人均可支配收入"}}, "从…增长到…: one thing, two figures"},
+		{"这里每天提供600多份的餐食。", []want{{"600多份", 600, "lower", "份", "餐食"}}, "the counted thing after 的"},
 		{"原煤、原油产量分别达到6640.8万吨、1253.6万吨。", []want{{"6640.8万吨", 66408000, "exact", "吨", "原煤"}, {"1253.6万吨", 12536000, "exact", "吨", "原油产量"}}, "分别 pairs a list with its counts in order"},
 	}
 	for _, c := range cases {

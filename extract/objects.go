@@ -35,6 +35,11 @@ func (x *Extractor) findObjects(sc sentenceContext, counts []clauseCount) {
 			}
 		} else if obj := nounPhraseAfter(toks, after, sc.end); obj != "" {
 			q.Object, c.objectFrom = obj, objectAfter
+		} else if after < len(toks) && toks[after].Text == "的" {
+			// 600多份的餐食, 1000多元的生果金: the counted thing after 的
+			if obj := nounPhraseAfter(toks, after+1, sc.end); obj != "" {
+				q.Object, c.objectFrom = obj, objectAfter
+			}
 		}
 		limit := x.prefixEnd(sc, c.numStart)
 		before := skipBack(toks, lastTokenBefore(toks, limit), false)
