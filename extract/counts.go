@@ -26,7 +26,6 @@ type clauseCount struct {
 	q          Quantity
 	numStart   int // start of the numeral (after any prefix marker)
 	objectFrom string
-	chinese    bool
 }
 
 // sentenceContext is what the count finder knows about one sentence.
@@ -176,11 +175,9 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	if w.Word == "％" {
 		q.Measure = "%"
 	}
-	numStart := n.Start
 	if q.Approx == "" {
-		if marker, at := x.prefixApprox(norm, sc.start, n.Start); marker != "" {
+		if marker, _ := x.prefixApprox(norm, sc.start, n.Start); marker != "" {
 			q.Approx, q.Bound = marker, boundOf(marker)
-			numStart = at
 		} else if marker, stop := x.suffixApprox(norm, sc.end, end); marker != "" {
 			q.Approx, q.Bound = marker, boundOf(marker)
 			q.End = stop
@@ -191,8 +188,7 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	}
 	setBounds(&q, n)
 	q.Text = string(norm[q.Start:q.End])
-	_ = numStart
-	return clauseCount{q: q, numStart: n.Start, chinese: n.Chinese}, true
+	return clauseCount{q: q, numStart: n.Start}, true
 }
 
 // setBounds fills Low and High from the bound's meaning.
@@ -287,16 +283,4 @@ func closingMark(r rune) (rune, bool) {
 		return '〉', true
 	}
 	return 0, false
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,7 +93,7 @@ func (x *Extractor) findObjects(sc sentenceContext, counts []clauseCount) {
 		case cur.q.Start == prev.q.End:
 			// 搬迁50户186人: coordinated counts of one event share group and object
 			if prev.q.Group == "" {
-				prev.q.Group = "g" + itoa(prev.q.Start)
+				prev.q.Group = "g" + strconv.Itoa(prev.q.Start)
 			}
 			cur.q.Group = prev.q.Group
 			if cur.objectFrom != objectAfter && prev.q.Object != "" {
