@@ -70,6 +70,9 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 				}
 				stop++
 			}
+			if stop+1 < len(toks) && toks[stop+1].Start == toks[stop].End && nounLike(toks[stop+1]) && toks[stop+1].Pos != "ns" {
+				break // “…”的大会主题: the head modifies a noun
+			}
 			if !strings.ContainsAny(string(norm[closeEnd:toks[k].Start]), "，,。;；：:、") {
 				return activityMention{name: strings.TrimSpace(string(norm[open.Start:toks[stop].End])), kind: "quoted", start: open.Start, end: toks[stop].End}, stop, true
 			}
@@ -94,7 +97,7 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	// a quoted action after a framing verb, closed by punctuation or 和
 	// (借助“联乡驻村入户”和“三民”活动): it must read as an action of some
 	// length, not a slogan of numbers (“四个认同”) or a word (“并重”)
-	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、" || toks[i-1].Text == "的") && endsName(toks, j+1) {
+	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、" || toks[i-1].Text == "的") && endsName(toks, j+1) && !f.topicList(norm, toks, j+1) {
 		innerRunes := []rune(inner)
 		hasVerb := false
 		for _, t := range toks[i+1 : j] {
@@ -110,22 +113,54 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	return activityMention{}, j, false
 }
 
+// topicList reports whether the quoted items listed from token k on are
+// closed by 等 and a noun that is no activity head (“乡村振兴与乡村地理”、
+// “新型城镇化与城乡统筹”等议题): they are topics, themes or slogans.
+func (f *UnitFinder) topicList(norm []rune, toks []Token, k int) bool {
+	for k < len(toks) {
+		switch t := toks[k].Text; {
+		case t == "、" || t == "和" || t == "与" || t == "及":
+			k++
+		case isOpenQuote(t):
+			for k < len(toks) && !isCloseQuote(toks[k].Text) {
+				k++
+			}
+			k++
+		case t == "等" || t == "等等":
+			if k+1 >= len(toks) {
+				return false
+			}
+			_, head := f.headEndingAt(norm, toks, k+1)
+			return !head && nounLike(toks[k+1])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // nounActivity builds the activity whose head spans tokens first..last,
 // with the modifiers to its left.
 func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (activityMention, bool) {
 	head := string(norm[toks[first].Start:toks[last].End])
 	rule, _ := f.headOf(head)
+	if rule.kind == "abbreviation" {
+		return abbreviatedEvent(toks, first, last, head, rule.suffix)
+	}
 	j := first
-	for j > 0 && first-j < 5 && activityModifier(toks[j-1], f.framingVerbs) {
+	for j > 0 && first-j < 5 && (activityModifier(toks[j-1], f.framingVerbs) || mistaggedAdverb(toks, j-1)) {
 		j--
 	}
+	j = f.extendToFramingVerb(toks, j, first)
 	// a verb at the left edge belongs to the name only when it takes an
 	// object inside it (提振消费专项行动), not when it governs the head itself
 	// (采取行动)
 	for j < first && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v") {
 		j++
 	}
-	for j < first && (f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
+	// a generic word opens no name, except before a numeral it qualifies
+	// (新一轮, 新一批)
+	for j < first && (f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) && toks[j+1].Pos != "m" {
 		j++
 	}
 	allGeneric := true
@@ -153,11 +188,104 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 			return activityMention{}, false // 活动覆盖率, 活动阵地: the head modifies a noun
 		}
 	}
-	name := string(norm[toks[j].Start:toks[last].End])
-	if utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") {
+	start := toks[j].Start
+	if name := string(norm[start:toks[last].End]); utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") {
 		return activityMention{}, false
 	}
-	return activityMention{name: name, kind: "noun", start: toks[j].Start, end: toks[last].End}, true
+	if isEventHead(head) {
+		start = editionPrefix(norm, start)
+	}
+	return activityMention{name: string(norm[start:toks[last].End]), kind: "noun", start: start, end: toks[last].End}, true
+}
+
+// abbreviatedEvent reads an expo or fair named by one character and an
+// abbreviated head (兰洽会, 文博会, 服贸会): the character may be its own
+// token or part of the head's, but never the end of a longer word (各界交会
+// is a verb).
+func abbreviatedEvent(toks []Token, first, last int, head, suffix string) (activityMention, bool) {
+	n := utf8.RuneCountInString(suffix)
+	switch utf8.RuneCountInString(head) {
+	case n + 1:
+		if first == last {
+			return activityMention{name: head, kind: "noun", start: toks[first].Start, end: toks[last].End}, true
+		}
+	case n:
+		if first > 0 {
+			prev := toks[first-1]
+			r, size := utf8.DecodeRuneInString(prev.Text)
+			if size == len(prev.Text) && isHan(r) && prev.End == toks[first].Start {
+				return activityMention{name: prev.Text + head, kind: "noun", start: prev.Start, end: toks[last].End}, true
+			}
+		}
+	}
+	return activityMention{}, false
+}
+
+// isEventHead reports whether head names a recurring event (年会, 论坛,
+// 运动会, 艺术节, 自行车赛), whose editions are named by year or ordinal.
+func isEventHead(head string) bool {
+	for _, end := range []string{"会", "论坛", "节", "赛", "展", "典礼"} {
+		if strings.HasSuffix(head, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// editionPrefix moves start left over the year or ordinal that names an
+// event's edition, written right before it: 2020年中国人文地理学术年会,
+// 第八届北京－东京论坛, 第十一届环青海湖国际公路自行车赛.
+func editionPrefix(norm []rune, start int) int {
+	k := start
+	// 第 + numeral + 届/次/期
+	if k >= 3 && (norm[k-1] == '届' || norm[k-1] == '次' || norm[k-1] == '期') {
+		d := k - 2
+		for d >= 0 && (isASCIIDigit(norm[d]) || isChineseDigit(norm[d])) && k-1-d <= 4 {
+			d--
+		}
+		if d >= 0 && d < k-2 && norm[d] == '第' {
+			return d
+		}
+	}
+	// a four-digit year + 年
+	if k >= 5 && norm[k-1] == '年' && isASCIIDigit(norm[k-2]) && isASCIIDigit(norm[k-3]) && isASCIIDigit(norm[k-4]) && isASCIIDigit(norm[k-5]) && (k == 5 || !isASCIIDigit(norm[k-6])) {
+		return k - 5
+	}
+	return start
+}
+
+// maxFramedTokens bounds the object of a framing verb read as one name.
+const maxFramedTokens = 8
+
+// extendToFramingVerb widens a name that starts at token j over the words
+// between it and the framing verb that governs it, verbs included: the
+// object of 实施, 开展 or 启动 that ends in a head is the name of what is
+// carried out (实施乡村建设提质工程, 开展中原农谷建设新一轮三年行动),
+// however the segmenter tagged its words. A function word, a pronoun or a
+// list mark in between means the verb governs something else; the name
+// then starts at j as before.
+func (f *UnitFinder) extendToFramingVerb(toks []Token, j, first int) int {
+	for k := j - 1; k >= 0 && first-k <= maxFramedTokens; k-- {
+		t := toks[k]
+		if f.governingVerbs[t.Text] {
+			if next := toks[k+1]; utf8.RuneCountInString(next.Text) == 1 && (next.Pos == "v" || next.Pos == "p") {
+				return j // 参与到创建活动中: the verb's complement, not a name
+			}
+			if k+1 < j {
+				return k + 1
+			}
+			return j
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !isHan(r) {
+			return j
+		}
+		switch t.Pos[0] {
+		case 'p', 'c', 'u', 'r', 'q', 'f':
+			return j // 在, 和, 的, 其, 次 …
+		}
+	}
+	return j
 }
 
 func isNounTag(pos string) bool {
@@ -235,6 +363,13 @@ func (f *UnitFinder) headAt(norm []rune, k, end int) (string, int, bool) {
 		}
 	}
 	return "", k, false
+}
+
+// mistaggedAdverb: a two-character "adverb" right before a noun inside a
+// name is a noun the dictionary tags wrongly (民族团结进步/d模范创建活动);
+// real adverbs stand before verbs (深入/d开展).
+func mistaggedAdverb(toks []Token, k int) bool {
+	return toks[k].Pos == "d" && utf8.RuneCountInString(toks[k].Text) == 2 && k+1 < len(toks) && strings.HasPrefix(toks[k+1].Pos, "n")
 }
 
 func activityModifier(t Token, framing map[string]bool) bool {

@@ -15,6 +15,10 @@ type Record struct {
 	Bulletin   Bulletin   `json:"bulletin"`
 	Quantities []Quantity `json:"quantities"`
 	Units      []Unit     `json:"units"`
+	// Places are divisions named only as where something happened or as
+	// part of a longer name, by their bare stem (在江西南昌, 广州白云国际机场),
+	// never as actors; same fields as Units.
+	Places     []Unit     `json:"places"`
 	Activities []Activity `json:"activities"`
 	Checks     []Check    `json:"checks"`
 	Removed    []Removed  `json:"removed"`

@@ -31,23 +31,26 @@ type UnitFinder struct {
 	// UserWords are extra segmenter words the finder wants.
 	UserWords []UserWord
 
-	orgSuffixes   []suffixRule // longest first
-	orgTable      suffixTable
-	headTable     suffixTable
-	notUnits      map[string]bool
-	genericMods   map[string]bool
-	genericActs   map[string]bool
-	stopMods      map[string]bool
-	notActs       map[string]bool
-	knownUnits    map[string]bool
-	nameVerbs     map[string]bool
-	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
-	references    map[string]bool
-	heads         []suffixRule
-	framingVerbs  map[string]bool
-	gazetteerOnce sync.Once
-	gaz           *gazetteer.Gazetteer
-	gazErr        error
+	orgSuffixes []suffixRule // longest first
+	orgTable    suffixTable
+	headTable   suffixTable
+	notUnits    map[string]bool
+	genericMods map[string]bool
+	genericActs map[string]bool
+	stopMods    map[string]bool
+	// governingVerbs are the framing verbs that take an activity as their
+	// object (实施, 开展): see extendToFramingVerb
+	governingVerbs map[string]bool
+	notActs        map[string]bool
+	knownUnits     map[string]bool
+	nameVerbs      map[string]bool
+	notUnitEnds    []string // not-units that are no org suffix: 干部 ends 党员干部 too
+	references     map[string]bool
+	heads          []suffixRule
+	framingVerbs   map[string]bool
+	gazetteerOnce  sync.Once
+	gaz            *gazetteer.Gazetteer
+	gazErr         error
 }
 
 type suffixRule struct {
@@ -109,7 +112,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -129,7 +132,11 @@ func NewUnitFinder() *UnitFinder {
 		}
 	}
 	for _, line := range dataLines(activityVerbsTxt) {
-		f.framingVerbs[line] = true
+		verb, mark, _ := strings.Cut(line, "\t")
+		f.framingVerbs[verb] = true
+		if mark == "governs" {
+			f.governingVerbs[verb] = true
+		}
 	}
 	for _, r := range f.heads {
 		f.UserWords = append(f.UserWords, UserWord{Text: r.suffix, Freq: 1000, Pos: "n"})
@@ -244,6 +251,7 @@ type unitMention struct {
 	name       string
 	start, end int
 	unit       Unit
+	form       gazetteer.Form // how an administrative unit is written
 }
 
 // activityMention is an activity found at one place in the text.
@@ -261,10 +269,17 @@ type activityMention struct {
 type sentenceMentions struct {
 	units []unitMention
 	acts  []activityMention
+	// placeUse tells, by start, the gazetteer hits that name a place, not an
+	// actor (see placeUse)
+	placeUse map[int]bool
 }
 
 func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du *documentUnits, into *sentenceMentions) {
 	toks = mergeHitTokens(toks, du.hits)
+	if into.placeUse == nil {
+		into.placeUse = map[int]bool{}
+	}
+	placeUse(toks, du.hits, into.placeUse)
 	into.units = append(into.units, f.orgMentions(norm, s.Start, s.End, toks)...)
 	into.acts = append(into.acts, f.activityMentions(norm, s.Start, s.End, toks)...)
 }
@@ -277,6 +292,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 		}
 		units = append(units, f.adminMention(h))
 	}
+	units = mergeAdminChains(doc, units)
 	units = append(units, found.units...)
 	acts := found.acts
 	acts = append(acts, countedActivities(doc.Norm, qs)...)
@@ -320,6 +336,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 	rec.Activities = collectActivities(doc, acts)
 	linkCounts(doc, b, qs, units, acts, issuer, du)
 	rec.Units = f.addLinkedDivisions(rec.Units, qs, du)
+	rec.Units, rec.Places = splitPlaces(rec.Units, units, found.placeUse, qs)
 }
 
 // addLinkedDivisions lists the divisions counts were linked to without
@@ -376,7 +393,7 @@ func (f *UnitFinder) adminMention(h gazetteer.Hit) unitMention {
 			}
 		}
 	}
-	return unitMention{name: h.Name, start: h.Start, end: h.End, unit: u}
+	return unitMention{name: h.Name, start: h.Start, end: h.End, unit: u, form: h.Form}
 }
 
 // resolveReference says what 我院, 全县 or 我省 stands for: a 县/市/省/区/镇/乡

@@ -116,6 +116,16 @@ func TestActivitiesByRule(t *testing.T) {
 		{"举办知识竞赛、板报比赛、送医送药等活动。", []string{"知识竞赛", "板报比赛", "送医送药"}, nil, "items listed before 等活动"},
 		{"群众性文化活动覆盖率达到100%。", nil, []string{"群众性文化活动"}, "a head that modifies a noun names no activity"},
 		{"丰富多彩的文化活动。", nil, []string{"文化活动"}, "generic modifiers name nothing"},
+		{"实施乡村建设提质工程。", []string{"乡村建设提质工程"}, []string{"提质工程"}, "the whole object of a governing verb, verbs inside it included"},
+		{"开展中原农谷建设新一轮三年行动。", []string{"中原农谷建设新一轮三年行动"}, nil, "a numeral inside the object does not cut the name"},
+		{"深化新一轮找矿突破战略行动。", []string{"新一轮找矿突破战略行动"}, []string{"一轮找矿突破战略行动"}, "新 stays before the numeral it qualifies"},
+		{"自觉参与到创建活动中来。", nil, []string{"到创建活动"}, "a verb's complement is not part of the name"},
+		{"举办2020年中国人文地理学术年会。", []string{"2020年中国人文地理学术年会"}, nil, "an event's edition by its year"},
+		{"第十一届环青海湖国际公路自行车赛今天开赛。", []string{"第十一届环青海湖国际公路自行车赛"}, nil, "an event's edition by its ordinal"},
+		{"办好兰洽会、文博会、药博会。", []string{"兰洽会", "文博会", "药博会"}, nil, "expos named by one character and an abbreviated head"},
+		{"社会各界交会于此。", nil, []string{"交会", "各界交会"}, "an abbreviated head after a longer word is a verb"},
+		{"围绕“社会文化地理”、“乡村振兴与乡村地理”等议题作报告。", nil, []string{"“乡村振兴与乡村地理”"}, "quoted items closed by 等 and a noun are topics"},
+		{"围绕“人文地理学创新”的大会主题开展研讨。", nil, []string{"“人文地理学创新”的大会"}, "a head that modifies a noun names no activity"},
 	}
 	for _, c := range cases {
 		acts := activityNames(extractString(t, c.sentence))
@@ -150,4 +160,54 @@ func keys(m map[string]Unit) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+func placeNames(recs []Record) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range recs {
+		for _, p := range r.Places {
+			out[p.Name] = true
+		}
+	}
+	return out
+}
+
+// A bare stem used as a place is no actor; the same stem as an actor, a
+// name in full, or a chain of divisions written together is a unit.
+func TestPlacesAreNotUnits(t *testing.T) {
+	cases := []struct {
+		sentence string
+		units    []string
+		places   []string
+		reason   string
+	}{
+		{"在贵州榕江的美丽乡村，人们在比赛中拼搏奋进。", nil, []string{"贵州"}, "after a locative word"},
+		{"在江西南昌，灯光秀在城市楼宇间上演。", nil, []string{"江西南昌"}, "a chain of divisions after a locative word is one place"},
+		{"去年，河北涿州、甘肃积石山等地发生自然灾害。", nil, []string{"河北", "甘肃"}, "a list closed by 等地"},
+		{"广州白云国际机场、广州南站响起歌声。", []string{"广州白云国际机场"}, []string{"广州"}, "a stem that qualifies a noun"},
+		{"郑州入选全球性国际邮政快递枢纽承载城市。", []string{"郑州"}, nil, "a stem as the subject is an actor"},
+		{"支持郑州、洛阳建设国际消费中心城市。", []string{"郑州", "洛阳"}, nil, "stems listed as the ones supported are actors"},
+		{"在鄯善县开展宣讲活动。", []string{"鄯善县"}, nil, "a division written in full stays a unit"},
+		{"广东连州市发生事故。", []string{"广东连州市"}, []string{}, "a division after its province is one unit, named as written"},
+	}
+	for _, c := range cases {
+		recs := extractString(t, c.sentence)
+		units, places := unitNames(recs), placeNames(recs)
+		for _, w := range c.units {
+			if _, ok := units[w]; !ok {
+				t.Errorf("%s: unit %s not found in %v (%s)", c.sentence, w, keys(units), c.reason)
+			}
+			if places[w] {
+				t.Errorf("%s: %s listed as a place (%s)", c.sentence, w, c.reason)
+			}
+		}
+		for _, w := range c.places {
+			if !places[w] {
+				t.Errorf("%s: place %s not found in %v (%s)", c.sentence, w, places, c.reason)
+			}
+			if _, ok := units[w]; ok {
+				t.Errorf("%s: %s listed as a unit (%s)", c.sentence, w, c.reason)
+			}
+		}
+	}
 }

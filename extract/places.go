@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bulletin-tool/bulletin/extract/clean"
+	"github.com/bulletin-tool/bulletin/extract/gazetteer"
+)
+
+// A division the text names by its bare stem (贵州, 南昌, 广州) is very often
+// just where something happened or part of a longer name, not an actor:
+// 在贵州榕江的美丽乡村, 在江西南昌, 河北涿州、甘肃积石山等地, 广州白云国际机场.
+// Such names are listed in Record.Places, not Units, unless some mention of
+// the same division is an actor (郑州入选…, 支持郑州、洛阳建设…) or a count
+// is linked to it. Divisions written in full (屈原管理区, 鄯善县) stay units
+// wherever they stand: bulletins name their own towns and counties in full
+// when they report on them.
+
+// locativeWords introduce where something happens (在北京, 赴四川, 来自河南).
+var locativeWords = map[string]bool{
+	"在": true, "于": true, "赴": true, "到": true, "至": true, "从": true,
+	"来自": true, "位于": true, "地处": true, "途经": true, "远赴": true, "前往": true,
+}
+
+// placeUse says of each gazetteer hit of a sentence (by its start) whether
+// that mention names a place rather than an actor. toks are the sentence's
+// tokens with the hits merged (mergeHitTokens).
+func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]bool) {
+	if len(toks) == 0 {
+		return
+	}
+	lo, hi := toks[0].Start, toks[len(toks)-1].End
+	first := sort.Search(len(hits), func(i int) bool { return hits[i].Start >= lo })
+	isHit := map[int]bool{}
+	for _, h := range hits[first:] {
+		if h.Start >= hi {
+			break
+		}
+		isHit[h.Start] = true
+	}
+	if len(isHit) == 0 {
+		return
+	}
+	hitToken := func(k int) bool { return toks[k].Pos == "ns" && isHit[toks[k].Start] }
+	for k := range toks {
+		if !hitToken(k) {
+			continue
+		}
+		into[toks[k].Start] = locativeAt(toks, k, hitToken) || modifierAt(toks, k) || placeListAt(toks, k, hitToken)
+	}
+}
+
+// locativeAt: the mention follows a locative word, directly or after other
+// place names (在内蒙古鄂尔多斯东胜区).
+func locativeAt(toks []Token, k int, hitToken func(int) bool) bool {
+	j := k - 1
+	for j >= 0 && hitToken(j) && toks[j].End == toks[j+1].Start {
+		j--
+	}
+	return j >= 0 && toks[j].End == toks[j+1].Start && locativeWords[toks[j].Text]
+}
+
+// modifierAt: a noun follows the mention directly, so the name qualifies
+// it (广州白云国际机场, 苏州湾, 西藏那曲欧玛亭嘎风电场).
+func modifierAt(toks []Token, k int) bool {
+	if k+1 >= len(toks) || toks[k+1].Start != toks[k].End {
+		return false
+	}
+	next := toks[k+1]
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	if !isHan(r) {
+		return false
+	}
+	switch next.Pos {
+	case "n", "nz", "ns", "nt", "nw", "ng", "nrt", "s", "f":
+		return true
+	}
+	return false
+}
+
+// placeListAt: the mention is one of a list of places closed by 等地
+// (河北涿州、甘肃积石山等地发生自然灾害).
+func placeListAt(toks []Token, k int, hitToken func(int) bool) bool {
+	for j := k + 1; j < len(toks) && j <= k+12; j++ {
+		t := toks[j].Text
+		switch {
+		case strings.HasPrefix(t, "等地"):
+			return true
+		case t == "等":
+			return j+1 < len(toks) && strings.HasPrefix(toks[j+1].Text, "地")
+		case t == "、" || hitToken(j):
+		default:
+			// a place name the gazetteer does not know (积石山), not a clause
+			r, _ := utf8.DecodeRuneInString(t)
+			if !isHan(r) || utf8.RuneCountInString(t) > 3 {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// splitPlaces moves out of us the administrative units every mention of
+// which is a bare stem used as a place (placeUse), when no count is linked
+// to them; ms are the mentions us was collected from.
+func splitPlaces(us []Unit, ms []unitMention, placeUses map[int]bool, qs []Quantity) (units, places []Unit) {
+	short := map[int]bool{} // starts of admin mentions written as bare stems
+	for _, m := range ms {
+		if m.unit.Kind == "admin" && m.form == gazetteer.FormShort {
+			short[m.start] = true
+		}
+	}
+	linked := map[string]bool{}
+	for _, q := range qs {
+		linked[q.Unit] = true
+	}
+	units, places = us[:0:0], []Unit{}
+	for _, u := range us {
+		place := u.Kind == "admin" && !linked[u.Name] && len(u.Mentions) > 0
+		for _, m := range u.Mentions {
+			if !place {
+				break
+			}
+			place = short[m.Start] && placeUses[m.Start]
+		}
+		if place {
+			places = append(places, u)
+		} else {
+			units = append(units, u)
+		}
+	}
+	if units == nil {
+		units = []Unit{}
+	}
+	return units, places
+}
+
+// mergeAdminChains joins a division written right after its parent into one
+// unit named as written (广东连州市, 山西左权县, 江西南昌): the name of the
+// inner division, qualified by where it is. The unit keeps the inner
+// division's code and parents; ms are sorted by start.
+func mergeAdminChains(doc *clean.Document, ms []unitMention) []unitMention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.unit.Kind == "admin" && out[n-1].unit.Kind == "admin" && out[n-1].end == m.start && isParentOf(out[n-1].unit, m.unit) {
+			outer := out[n-1]
+			m.start = outer.start
+			m.name = string(doc.Norm[m.start:m.end])
+			out[n-1] = m
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isParentOf reports whether outer is among inner's parents (or, when outer
+// is ambiguous, one of its candidates is).
+func isParentOf(outer, inner Unit) bool {
+	for _, p := range inner.Parents {
+		if p.Code == outer.Code && outer.Code != "" || slices.Contains(outer.Candidates, p.Code) {
+			return true
+		}
+	}
+	return false
+}
