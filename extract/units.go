@@ -516,6 +516,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 {
 			continue
 		}
+		if rule.kind == "facility" && !hasProperPart(toks[j:i+1], rule.suffix) {
+			continue // 县级医院, 购物中心: a kind of facility, not one of them
+		}
 		kind := "org"
 		if rule.kind == "village" {
 			kind = "village"
@@ -523,6 +526,30 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
 	}
 	return out
+}
+
+// hasProperPart reports whether a facility's name has a part that names
+// this one: a place, a person, a name the dictionary tags as an
+// organisation or does not know (characters left single and untagged).
+// toks end with the suffix token.
+func hasProperPart(toks []Token, suffix string) bool {
+	last := toks[len(toks)-1]
+	if last.Pos == "nt" && last.Text != suffix {
+		return true // 友谊医院/nt
+	}
+	for _, t := range toks[:len(toks)-1] {
+		switch t.Pos {
+		case "ns", "nt", "nz", "nr", "nrt", "nrfg", "x", "zg", "eng":
+			return true
+		}
+		if r, size := utf8.DecodeRuneInString(t.Text); size == len(t.Text) && isHan(r) && !strings.ContainsRune("省市县区乡镇村", r) {
+			return true // 雨/n坛/zg, 塞罕/a坝/n: characters the dictionary does not join
+		}
+		if t.Text == "国家" {
+			return true // 国家医学中心, 国家实验室: a designation of one facility
+		}
+	}
+	return false
 }
 
 // acceptSuffixToken decides whether a token ending in an org suffix can end

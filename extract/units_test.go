@@ -87,6 +87,9 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"新建绿色工厂301家。", nil, []string{"绿色工厂"}, "a kind being counted is no unit"},
 		{"打造301家绿色工厂。", nil, []string{"绿色工厂"}, "a kind after a count is no unit either"},
 		{"社区居民积极参与。", nil, []string{"社区"}, "a bare suffix names nothing"},
+		{"新建县级医院和综合医院，打造购物中心。", nil, []string{"县级医院", "综合医院", "购物中心"}, "a facility named only by common words is a kind"},
+		{"吴健雄纪念馆和南京理工大学兵器博物馆开馆。", []string{"吴健雄纪念馆", "南京理工大学兵器博物馆"}, nil, "a facility with a proper part (a person, a place) is a unit"},
+		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
 	}
 	for _, c := range cases {
 		units := unitNames(extractString(t, c.sentence))
