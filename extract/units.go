@@ -43,14 +43,17 @@ type UnitFinder struct {
 	governingVerbs map[string]bool
 	notActs        map[string]bool
 	knownUnits     map[string]bool
-	nameVerbs      map[string]bool
-	notUnitEnds    []string // not-units that are no org suffix: 干部 ends 党员干部 too
-	references     map[string]bool
-	heads          []suffixRule
-	framingVerbs   map[string]bool
-	gazetteerOnce  sync.Once
-	gaz            *gazetteer.Gazetteer
-	gazErr         error
+	// companyHeads close a list of companies named without a suffix
+	// (比亚迪、上汽、奇瑞等企业)
+	companyHeads  map[string]bool
+	nameVerbs     map[string]bool
+	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
+	references    map[string]bool
+	heads         []suffixRule
+	framingVerbs  map[string]bool
+	gazetteerOnce sync.Once
+	gaz           *gazetteer.Gazetteer
+	gazErr        error
 }
 
 type suffixRule struct {
@@ -112,7 +115,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -123,7 +126,7 @@ func NewUnitFinder() *UnitFinder {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
@@ -281,6 +284,7 @@ func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du
 	}
 	placeUse(toks, du.hits, into.placeUse)
 	into.units = append(into.units, f.orgMentions(norm, s.Start, s.End, toks)...)
+	into.units = append(into.units, f.listedCompanies(norm, toks)...)
 	into.acts = append(into.acts, f.activityMentions(norm, s.Start, s.End, toks)...)
 }
 
@@ -651,6 +655,12 @@ func dropNested(ms []unitMention) []unitMention {
 		for k := len(out) - 1; k >= 0 && out[k].start >= m.start-maxNameRunes; k-- {
 			o := out[k]
 			if o.start <= m.start && m.end <= o.end && (o.start != m.start || o.end != m.end) && m.unit.Kind != "admin" {
+				nested = true
+				break
+			}
+			if o.start < m.start && m.end == o.end && m.unit.Kind == "admin" && o.unit.Kind != "admin" {
+				// 临空经济区 in 廊坊临空经济区: the same zone, named with
+				// where it is
 				nested = true
 				break
 			}

@@ -89,6 +89,11 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"社区居民积极参与。", nil, []string{"社区"}, "a bare suffix names nothing"},
 		{"新建县级医院和综合医院，打造购物中心。", nil, []string{"县级医院", "综合医院", "购物中心"}, "a facility named only by common words is a kind"},
 		{"吴健雄纪念馆和南京理工大学兵器博物馆开馆。", []string{"吴健雄纪念馆", "南京理工大学兵器博物馆"}, nil, "a facility with a proper part (a person, a place) is a unit"},
+		{"支持比亚迪、上汽、奇瑞、宇通等企业扩量提质。", []string{"比亚迪", "上汽", "奇瑞", "宇通"}, nil, "companies named without a suffix, listed before 等企业"},
+		{"支持平煤神马等5家企业建设世界一流企业。", []string{"平煤神马"}, nil, "a count may stand between 等 and the head"},
+		{"引入国机集团、中国通用、中国国新等央企。", []string{"中国通用", "中国国新"}, []string{"引入国机集团"}, "the verb before the list is no part of the first name"},
+		{"扩大环境保护、节能节水等企业所得税优惠。", nil, []string{"扩大环境保护", "节能节水", "环境保护"}, "a list of common words names fields, not firms"},
+		{"使工业、农业、交通运输业和商业等企业。", nil, []string{"使工业", "工业", "商业"}, "industries are no companies"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
 	}
 	for _, c := range cases {
