@@ -148,10 +148,10 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 		return abbreviatedEvent(toks, first, last, head, rule.suffix)
 	}
 	j := first
-	for j > 0 && first-j < 5 && (activityModifier(toks[j-1], f.framingVerbs) || mistaggedAdverb(toks, j-1)) {
+	for j > 0 && first-j < 5 && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1)) {
 		j--
 	}
-	j = f.extendToFramingVerb(toks, j, first)
+	j = trimLeadingQuantity(toks, f.extendToFramingVerb(toks, j, first), first)
 	// a verb at the left edge belongs to the name only when it takes an
 	// object inside it (提振消费专项行动), not when it governs the head itself
 	// (采取行动)
@@ -283,7 +283,21 @@ func (f *UnitFinder) extendToFramingVerb(toks []Token, j, first int) int {
 		switch t.Pos[0] {
 		case 'p', 'c', 'u', 'r', 'q', 'f':
 			return j // 在, 和, 的, 其, 次 …
+		case 'd':
+			if !mistaggedAdverb(toks, k) {
+				return j // 更多, 不断: the verb's adverbs
+			}
 		}
+	}
+	return j
+}
+
+// trimLeadingQuantity drops what says how much or how often from the left
+// edge of a name (首次发布会, 更多演出活动, 一系列讲座); an ordinal names the
+// edition and stays (第五次全国经济普查).
+func trimLeadingQuantity(toks []Token, j, first int) int {
+	for j < first && (toks[j].Pos == "m" || toks[j].Pos == "d" || toks[j].Pos == "q") && !strings.HasPrefix(toks[j].Text, "第") {
+		j++
 	}
 	return j
 }
@@ -367,7 +381,7 @@ func (f *UnitFinder) headAt(norm []rune, k, end int) (string, int, bool) {
 
 // mistaggedAdverb: a two-character "adverb" right before a noun inside a
 // name is a noun the dictionary tags wrongly (民族团结进步/d模范创建活动);
-// real adverbs stand before verbs (深入/d开展).
+// real adverbs stand before verbs (深入/d开展) or the head (到处/d活动).
 func mistaggedAdverb(toks []Token, k int) bool {
 	return toks[k].Pos == "d" && utf8.RuneCountInString(toks[k].Text) == 2 && k+1 < len(toks) && strings.HasPrefix(toks[k+1].Pos, "n")
 }
