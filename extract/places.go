@@ -77,6 +77,10 @@ func modifierAt(toks []Token, k int) bool {
 	switch next.Pos {
 	case "n", "nz", "ns", "nt", "nw", "ng", "nrt", "s", "f":
 		return true
+	case "x", "zg":
+		// a character the dictionary left on its own: the rest of a place
+		// name (苏州/湾)
+		return utf8.RuneCountInString(next.Text) == 1
 	}
 	return false
 }

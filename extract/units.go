@@ -235,7 +235,9 @@ func (f *UnitFinder) documentContext(doc *clean.Document) *documentUnits {
 	}
 	for _, code := range order {
 		d, ok := g.Lookup(code)
-		if !ok || 2*counts[code] < levelTotal[d.Level] {
+		// named once, a division is where something happened, not what
+		// the document is about (a national news report naming 东胜区)
+		if !ok || 2*counts[code] < levelTotal[d.Level] || counts[code] < 2 {
 			continue
 		}
 		best, seen := du.dominant[d.Level]
@@ -479,6 +481,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if !ok || !f.acceptSuffixToken(t, rule) {
 			continue
 		}
+		if t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && i+1 < len(toks) && splitWordAfter(t, toks[i+1]) {
+			continue // 城市/院/线: a word the segmenter cut, not a 院
+		}
 		// the modifier: noun-like tokens and place names to the left
 		j := i
 		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
@@ -530,6 +535,19 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
 	}
 	return out
+}
+
+// splitWordAfter: a one-character suffix token followed directly by a
+// one-character noun-like token is a longer word cut in two (院/线 of 院线).
+func splitWordAfter(t, next Token) bool {
+	if next.Start != t.End || utf8.RuneCountInString(next.Text) != 1 || !isHanToken(next) {
+		return false
+	}
+	switch next.Pos {
+	case "n", "ng", "x", "zg", "q":
+		return true
+	}
+	return false
 }
 
 // hasProperPart reports whether a facility's name has a part that names

@@ -94,6 +94,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"引入国机集团、中国通用、中国国新等央企。", []string{"中国通用", "中国国新"}, []string{"引入国机集团"}, "the verb before the list is no part of the first name"},
 		{"扩大环境保护、节能节水等企业所得税优惠。", nil, []string{"扩大环境保护", "节能节水", "环境保护"}, "a list of common words names fields, not firms"},
 		{"使工业、农业、交通运输业和商业等企业。", nil, []string{"使工业", "工业", "商业"}, "industries are no companies"},
+		{"城市院线观影人次为12.99亿。", nil, []string{"城市院"}, "a one-character suffix cut out of a longer word (院线)"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
 	}
 	for _, c := range cases {
@@ -199,6 +200,7 @@ func TestPlacesAreNotUnits(t *testing.T) {
 		{"郑州入选全球性国际邮政快递枢纽承载城市。", []string{"郑州"}, nil, "a stem as the subject is an actor"},
 		{"支持郑州、洛阳建设国际消费中心城市。", []string{"郑州", "洛阳"}, nil, "stems listed as the ones supported are actors"},
 		{"在鄯善县开展宣讲活动。", []string{"鄯善县"}, nil, "a division written in full stays a unit"},
+		{"在太湖边的苏州湾，烟花秀在夜空绽放。", nil, []string{"苏州"}, "a stem before a character the dictionary left alone is part of a place name"},
 		{"广东连州市发生事故。", []string{"广东连州市"}, []string{}, "a division after its province is one unit, named as written"},
 	}
 	for _, c := range cases {
