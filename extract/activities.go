@@ -77,7 +77,9 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 				return activityMention{name: strings.TrimSpace(string(norm[open.Start:toks[stop].End])), kind: "quoted", start: open.Start, end: toks[stop].End}, stop, true
 			}
 		}
-		if !nounLike(toks[k]) && toks[k].Text != " " && toks[k].Text != "的" {
+		// nouns, adjectives and 的 may stand between the quote and its head
+		// (“12·21”特大道路交通事故, “…”的系列讲座)
+		if !nounLike(toks[k]) && toks[k].Text != " " && toks[k].Text != "的" && toks[k].Pos != "a" && toks[k].Pos != "b" {
 			break
 		}
 		k++

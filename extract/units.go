@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -905,7 +906,73 @@ func collectActivities(doc *clean.Document, mentions []activityMention) []Activi
 		index[m.name] = len(out)
 		out = append(out, Activity{Name: m.name, Kind: m.kind, Mentions: []Span{span}})
 	}
+	return mergeVariantActivities(out)
+}
+
+// mergeVariantActivities joins the names of one activity written with and
+// without a word of up to two characters inside (民族团结模范创建活动 and
+// 民族团结进步模范创建活动): the activity keeps its fullest name, and every
+// mention keeps its own text. Names of different editions differ at the
+// edge (第五次…, 2020年…) and stay apart.
+func mergeVariantActivities(acts []Activity) []Activity {
+	if len(acts) < 2 {
+		return acts
+	}
+	runes := make([][]rune, len(acts))
+	for i := range acts {
+		runes[i] = []rune(acts[i].Name)
+	}
+	into := make([]int, len(acts))
+	for i := range acts {
+		into[i] = i
+	}
+	for i := range acts {
+		for j := range acts {
+			if i != j && into[i] == i && insertedInside(runes[i], runes[j]) {
+				into[i] = j // i is j without a word: j is the fuller name
+				break
+			}
+		}
+	}
+	root := func(i int) int {
+		for into[i] != i {
+			i = into[i]
+		}
+		return i
+	}
+	var out []Activity
+	at := map[int]int{}
+	for i := range acts {
+		if root(i) == i {
+			at[i] = len(out)
+			out = append(out, acts[i])
+		}
+	}
+	for i := range acts {
+		if r := root(i); r != i {
+			k := at[r]
+			out[k].Mentions = append(out[k].Mentions, acts[i].Mentions...)
+			slices.SortFunc(out[k].Mentions, func(a, b Span) int { return a.Start - b.Start })
+		}
+	}
 	return out
+}
+
+// insertedInside reports whether long is short with one to two runes
+// inserted strictly inside, at least three runes from either end.
+func insertedInside(short, long []rune) bool {
+	extra := len(long) - len(short)
+	if extra < 1 || extra > 2 || len(short) < 6 {
+		return false
+	}
+	p := 0
+	for p < len(short) && short[p] == long[p] {
+		p++
+	}
+	if p < 3 || len(short)-p < 3 {
+		return false
+	}
+	return slices.Equal(short[p:], long[p+extra:])
 }
 
 // countedActivities names as activities the parts of a breakdown of events
