@@ -334,3 +334,28 @@ func TestDataVersion(t *testing.T) {
 		t.Error("DataVersion changes between calls")
 	}
 }
+
+// A list closed by its count and level names divisions by bare stems that
+// never match alone; the count must equal the number of items.
+func TestCountedListsNameDivisions(t *testing.T) {
+	g := mustLoad(t)
+	cases := []struct {
+		text   string
+		want   []string // names of the hits
+		reason string
+	}{
+		{"甘肃省：卓尼、临潭2县新通高速公路，卓尼发展旅游。", []string{"甘肃省", "卓尼", "临潭", "卓尼"}, "two stems, 2县: counties, matched again later"},
+		{"甘肃省：凉州、陇西、康县3县区完成试点。", []string{"甘肃省", "凉州", "陇西", "康县"}, "县区 closes a list of counties and districts"},
+		{"甘肃省：卓尼、临潭3县新通高速公路。", []string{"甘肃省"}, "a count that does not match the list says nothing"},
+		{"甘肃省：卓尼发展旅游。", []string{"甘肃省"}, "a bare county stem alone never matches"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, h := range g.MatchDocument([]rune(c.text)) {
+			got = append(got, h.Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: hits %v, want %v (%s)", c.text, got, c.want, c.reason)
+		}
+	}
+}

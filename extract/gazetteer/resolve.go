@@ -69,7 +69,13 @@ func (g *Gazetteer) MatchDocument(text []rune) []Hit {
 	for k, hit := range first {
 		resolved[k] = g.resolve(hit, context)
 	}
-	return g.MatchWithOptions(text, g.documentOptions(resolved))
+	opts = g.documentOptions(resolved)
+	// divisions a counted list names by bare stems (卓尼、临潭2县) count as
+	// seen, so that their stems match too
+	for _, d := range g.countedLists(text, context) {
+		opts.SeenNames = append(opts.SeenNames, g.divisions[d].Name)
+	}
+	return g.MatchWithOptions(text, opts)
 }
 
 func (g *Gazetteer) documentOptions(hits []Hit) MatchOptions {

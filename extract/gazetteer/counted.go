@@ -1,0 +1,167 @@
+package gazetteer
+
+import "strings"
+
+// A report often names divisions by their bare stems in a list closed by
+// how many there are and of what level: 卓尼、临潭2县, 凉州、陇西、康县3县区,
+// 新增城关、东关2个镇. Bare county and township stems never match on their
+// own (too many are common words), but here the text itself says what they
+// are. countedLists finds such lists; a stem that fits exactly one division
+// of that level (under the document's context divisions when there are
+// any) counts as seen, so that it matches wherever the document writes it.
+
+// countedLevelWords are the level words that may close a counted list, with
+// the levels they admit, longest first.
+var countedLevelWords = []struct {
+	word   string
+	levels []Level
+}{
+	{"县市区", []Level{LevelCounty}},
+	{"市县区", []Level{LevelCounty}},
+	{"县区", []Level{LevelCounty}},
+	{"县市", []Level{LevelCounty}},
+	{"乡镇", []Level{LevelTownship}},
+	{"街道", []Level{LevelTownship}},
+	{"县", []Level{LevelCounty}},
+	{"区", []Level{LevelCounty}},
+	{"市", []Level{LevelPrefecture, LevelCounty}},
+	{"镇", []Level{LevelTownship}},
+	{"乡", []Level{LevelTownship}},
+}
+
+// maxCountedItems bounds a counted list; maxItemRunes one of its stems.
+const (
+	maxCountedItems = 12
+	maxItemRunes    = 6
+)
+
+func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// smallNumber reads a count of up to 99 in digits or Chinese numerals
+// ending at text[end-1]; it returns the value and where it starts.
+func smallNumber(text []rune, end int) (int, int) {
+	start := end
+	for start > 0 && end-start < 3 && strings.ContainsRune("0123456789一二两三四五六七八九十", text[start-1]) {
+		start--
+	}
+	if start == end {
+		return 0, end
+	}
+	s := string(text[start:end])
+	value := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			value = value*10 + int(r-'0')
+			continue
+		}
+		d := strings.IndexRune("零一二三四五六七八九", r)
+		switch {
+		case r == '两':
+			d = 2
+		case r == '十':
+			if value == 0 {
+				value = 1
+			}
+			value *= 10
+			continue
+		case d < 0:
+			return 0, end
+		}
+		value += d
+	}
+	return value, start
+}
+
+// countedLists returns the divisions that counted lists in text name.
+func (g *Gazetteer) countedLists(text []rune, context []int32) []int32 {
+	var out []int32
+	for i := 1; i < len(text); i++ {
+		for _, lw := range countedLevelWords {
+			w := []rune(lw.word)
+			if i+len(w) > len(text) || string(text[i:i+len(w)]) != lw.word {
+				continue
+			}
+			numEnd := i
+			if text[numEnd-1] == '个' {
+				numEnd--
+			}
+			n, numStart := smallNumber(text, numEnd)
+			if n < 2 || n > maxCountedItems {
+				break
+			}
+			items := listBefore(text, numStart)
+			if len(items) != n {
+				break // the count must say how many are listed
+			}
+			var found []int32
+			for _, item := range items {
+				d, ok := g.onlyDivision(item, lw.levels, context)
+				if !ok {
+					found = nil
+					break // one unknown item: not a list of divisions
+				}
+				found = append(found, d)
+			}
+			out = append(out, found...)
+			break
+		}
+	}
+	return out
+}
+
+// listBefore reads the 、-separated items of Han text ending at end, last
+// item first; the first item is the tail of its run of Han characters
+// that is at most maxItemRunes long.
+func listBefore(text []rune, end int) []string {
+	var items []string
+	for len(items) < maxCountedItems {
+		start := end
+		for start > 0 && isHanRune(text[start-1]) && end-start < maxItemRunes {
+			start--
+		}
+		if start == end || end-start < 2 {
+			return items
+		}
+		items = append(items, string(text[start:end]))
+		if start == 0 || text[start-1] != '、' {
+			return items
+		}
+		end = start - 1
+	}
+	return items
+}
+
+// onlyDivision finds the one division of the given levels whose stem or
+// official name is item, under a context division when context is given.
+func (g *Gazetteer) onlyDivision(item string, levels []Level, context []int32) (int32, bool) {
+	var match []int32
+	g.lookupString(item, func(e entry) {
+		d := &g.divisions[e.division]
+		fits := false
+		for _, l := range levels {
+			fits = fits || d.Level == l
+		}
+		if !fits {
+			return
+		}
+		if len(context) > 0 {
+			under := false
+			for _, c := range context {
+				under = under || g.isUnder(e.division, c)
+			}
+			if !under {
+				return
+			}
+		}
+		for _, m := range match {
+			if m == e.division {
+				return
+			}
+		}
+		match = append(match, e.division)
+	})
+	if len(match) != 1 {
+		return 0, false
+	}
+	return match[0], true
+}
