@@ -15,9 +15,9 @@ import (
 // 在贵州榕江的美丽乡村, 在江西南昌, 河北涿州、甘肃积石山等地, 广州白云国际机场.
 // Such names are listed in Record.Places, not Units, unless some mention of
 // the same division is an actor (郑州入选…, 支持郑州、洛阳建设…) or a count
-// is linked to it. Divisions written in full (屈原管理区, 鄯善县) stay units
-// wherever they stand: bulletins name their own towns and counties in full
-// when they report on them.
+// is linked to it. A division written in full (屈原管理区, 鄯善县) is a place
+// only when every mention follows a locative word (在内蒙古鄂尔多斯东胜区):
+// as a qualifier it usually names a unit of its own (鄯善县人民医院).
 
 // locativeWords introduce where something happens (在北京, 赴四川, 来自河南).
 var locativeWords = map[string]bool{
@@ -25,10 +25,19 @@ var locativeWords = map[string]bool{
 	"来自": true, "位于": true, "地处": true, "途经": true, "远赴": true, "前往": true,
 }
 
+// placeRole is how one mention of a division is used.
+type placeRole uint8
+
+const (
+	placeActor     placeRole = iota // 郑州入选…, 支持郑州、洛阳建设…
+	placeLocative                   // 在贵州榕江, 赴四川
+	placeQualifier                  // 广州白云国际机场, 河北涿州、甘肃积石山等地
+)
+
 // placeUse says of each gazetteer hit of a sentence (by its start) whether
 // that mention names a place rather than an actor. toks are the sentence's
 // tokens with the hits merged (mergeHitTokens).
-func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]bool) {
+func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]placeRole) {
 	if len(toks) == 0 {
 		return
 	}
@@ -49,7 +58,14 @@ func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]bool) {
 		if !hitToken(k) {
 			continue
 		}
-		into[toks[k].Start] = locativeAt(toks, k, hitToken) || modifierAt(toks, k) || placeListAt(toks, k, hitToken)
+		switch {
+		case locativeAt(toks, k, hitToken):
+			into[toks[k].Start] = placeLocative
+		case modifierAt(toks, k) || placeListAt(toks, k, hitToken):
+			into[toks[k].Start] = placeQualifier
+		default:
+			into[toks[k].Start] = placeActor
+		}
 	}
 }
 
@@ -108,9 +124,10 @@ func placeListAt(toks []Token, k int, hitToken func(int) bool) bool {
 }
 
 // splitPlaces moves out of us the administrative units every mention of
-// which is a bare stem used as a place (placeUse), when no count is linked
-// to them; ms are the mentions us was collected from.
-func splitPlaces(us []Unit, ms []unitMention, placeUses map[int]bool, qs []Quantity) (units, places []Unit) {
+// which names a place (placeUse): after a locative word, or, for a bare
+// stem, also as the qualifier of a noun or in a list of places; a unit a
+// count is linked to stays. ms are the mentions us was collected from.
+func splitPlaces(us []Unit, ms []unitMention, placeUses map[int]placeRole, qs []Quantity) (units, places []Unit) {
 	short := map[int]bool{} // starts of admin mentions written as bare stems
 	for _, m := range ms {
 		if m.unit.Kind == "admin" && m.form == gazetteer.FormShort {
@@ -128,7 +145,8 @@ func splitPlaces(us []Unit, ms []unitMention, placeUses map[int]bool, qs []Quant
 			if !place {
 				break
 			}
-			place = short[m.Start] && placeUses[m.Start]
+			role, found := placeUses[m.Start]
+			place = found && (role == placeLocative || role == placeQualifier && short[m.Start])
 		}
 		if place {
 			places = append(places, u)

@@ -277,13 +277,13 @@ type sentenceMentions struct {
 	acts  []activityMention
 	// placeUse tells, by start, the gazetteer hits that name a place, not an
 	// actor (see placeUse)
-	placeUse map[int]bool
+	placeUse map[int]placeRole
 }
 
 func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du *documentUnits, into *sentenceMentions) {
 	toks = mergeHitTokens(toks, du.hits)
 	if into.placeUse == nil {
-		into.placeUse = map[int]bool{}
+		into.placeUse = map[int]placeRole{}
 	}
 	placeUse(toks, du.hits, into.placeUse)
 	into.units = append(into.units, f.orgMentions(norm, s.Start, s.End, toks)...)

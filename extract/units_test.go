@@ -199,7 +199,10 @@ func TestPlacesAreNotUnits(t *testing.T) {
 		{"广州白云国际机场、广州南站响起歌声。", []string{"广州白云国际机场"}, []string{"广州"}, "a stem that qualifies a noun"},
 		{"郑州入选全球性国际邮政快递枢纽承载城市。", []string{"郑州"}, nil, "a stem as the subject is an actor"},
 		{"支持郑州、洛阳建设国际消费中心城市。", []string{"郑州", "洛阳"}, nil, "stems listed as the ones supported are actors"},
-		{"在鄯善县开展宣讲活动。", []string{"鄯善县"}, nil, "a division written in full stays a unit"},
+		{"鄯善县开展宣讲活动。", []string{"鄯善县"}, nil, "a division as the subject is an actor"},
+		{"在鄯善县开展宣讲活动。", nil, []string{"鄯善县"}, "only named as where something happened, even in full"},
+		{"在鄯善县开展宣讲活动20场。", []string{"鄯善县"}, nil, "a count linked to it makes it a unit"},
+		{"广州白云国际机场、鄯善县人民医院", []string{"鄯善县人民医院"}, nil, "a division in full inside an organisation's name is no place of its own"},
 		{"在太湖边的苏州湾，烟花秀在夜空绽放。", nil, []string{"苏州"}, "a stem before a character the dictionary left alone is part of a place name"},
 		{"广东连州市发生事故。", []string{"广东连州市"}, []string{}, "a division after its province is one unit, named as written"},
 	}
