@@ -35,18 +35,21 @@ const (
 // Regression floors: the figures measured with scripts/score.sh on
 // 2026-12-01 (docs/accuracy.md) less 0.02. The test fails below them. Raise
 // them when the extractor improves; never lower them to make a change pass.
+// The project set grew from six to ten documents on 2026-12-01; its floors
+// were set again from the figures on the ten (the extractor of that
+// morning scored unit F1 0.459 and activity F1 0.394 on them).
 const (
 	officialFloorCountF1    = 0.976 // measured 0.996
 	officialFloorApproxAcc  = 0.98  // measured 1.0
 	officialFloorObjectAcc  = 0.941 // measured 0.961
-	officialFloorUnitF1     = 0.61  // measured 0.63
-	officialFloorActivityF1 = 0.629 // measured 0.649
+	officialFloorUnitF1     = 0.726 // measured 0.746
+	officialFloorActivityF1 = 0.661 // measured 0.681
 
-	projectFloorCountF1    = 0.939 // measured 0.959
-	projectFloorApproxAcc  = 0.98  // measured 1.0
-	projectFloorObjectAcc  = 0.78  // measured 0.80
-	projectFloorUnitF1     = 0.484 // measured 0.504
-	projectFloorActivityF1 = 0.422 // measured 0.442
+	projectFloorCountF1    = 0.937 // measured 0.957
+	projectFloorApproxAcc  = 0.977 // measured 0.997
+	projectFloorObjectAcc  = 0.818 // measured 0.838
+	projectFloorUnitF1     = 0.51  // measured 0.530
+	projectFloorActivityF1 = 0.373 // measured 0.393
 )
 
 // evalFigures are the five scored figures of a gold set.

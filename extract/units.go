@@ -489,7 +489,11 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		j := i
 		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
 			// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
-			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2)) {
+			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
+			// a two-character verb right before a one-character suffix says
+			// what the office does (海关缉私/局, 交通执法/队)
+			j == i && t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && toks[j-1].Pos == "v" &&
+				utf8.RuneCountInString(toks[j-1].Text) == 2 && !f.framingVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2)) {
 			j--
 		}
 		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
@@ -647,6 +651,8 @@ func unitModifier(toks []Token, k int) bool {
 	case "x":
 		r := []rune(t.Text)
 		return len(r) == 1 && isHan(r[0])
+	case "d":
+		return mistaggedAdverb(toks, k) // 成都/自然/d博物馆
 	}
 	return false
 }

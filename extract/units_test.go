@@ -94,6 +94,8 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"引入国机集团、中国通用、中国国新等央企。", []string{"中国通用", "中国国新"}, []string{"引入国机集团"}, "the verb before the list is no part of the first name"},
 		{"扩大环境保护、节能节水等企业所得税优惠。", nil, []string{"扩大环境保护", "节能节水", "环境保护"}, "a list of common words names fields, not firms"},
 		{"使工业、农业、交通运输业和商业等企业。", nil, []string{"使工业", "工业", "商业"}, "industries are no companies"},
+		{"上海海关缉私局成立联合专案组。", []string{"上海海关缉私局"}, nil, "a verb before a one-character suffix says what the office does"},
+		{"成都自然博物馆开馆。", []string{"成都自然博物馆"}, nil, "a noun the dictionary tags as an adverb stays in the name"},
 		{"城市院线观影人次为12.99亿。", nil, []string{"城市院"}, "a one-character suffix cut out of a longer word (院线)"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
 	}
