@@ -161,7 +161,7 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 	for si, s := range b.Sentences {
 		toks := seg.Cut(doc.Norm, s.Start, s.End)
 		sc := sentenceContext{text: doc.Text, norm: doc.Norm, start: s.Start, end: s.End, tokens: toks}
-		counts := x.findCounts(sc)
+		counts := dropInsidePlaceNames(x.findCounts(sc), docUnits)
 		linkBreakdowns(doc.Norm, s.Start, s.End, counts)
 		x.units.addSentence(doc.Norm, s, toks, docUnits, &mentions)
 		for range counts {

@@ -291,3 +291,21 @@ func readsAsName(toks []Token) bool {
 	}
 	return false
 }
+
+// dropInsidePlaceNames leaves out counts read inside a division's name
+// (七台 of 七台河市, 三门 of 三门峡市): a numeral that begins a name counts
+// nothing.
+func dropInsidePlaceNames(counts []clauseCount, du *documentUnits) []clauseCount {
+	if du == nil || len(du.hits) == 0 {
+		return counts
+	}
+	out := counts[:0]
+	for _, c := range counts {
+		k := sort.Search(len(du.hits), func(k int) bool { return du.hits[k].End > c.q.Start })
+		if k < len(du.hits) && du.hits[k].Start <= c.q.Start && c.q.End <= du.hits[k].End {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
