@@ -438,6 +438,7 @@ func mergeHitTokens(toks []Token, hits []gazetteer.Hit) []Token {
 	if i >= len(hits) || hits[i].Start >= hi {
 		return toks
 	}
+	toks = splitAtHits(toks, hits[i:], hi)
 	out := make([]Token, 0, len(toks))
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -457,6 +458,58 @@ func mergeHitTokens(toks []Token, hits []gazetteer.Hit) []Token {
 			}
 		}
 		out = append(out, t)
+	}
+	return out
+}
+
+// splitAtHits cuts the tokens that straddle the edge of a gazetteer hit
+// (哈尔滨/市南/岗/区 against 哈尔滨市 and 南岗区), so that every hit begins
+// and ends on a token boundary; a piece outside any hit is tagged x, as
+// characters the dictionary does not know are. hits start at or after the
+// first token's end and before hi.
+func splitAtHits(toks []Token, hits []gazetteer.Hit, hi int) []Token {
+	edges := map[int]bool{}
+	for _, h := range hits {
+		if h.Start >= hi {
+			break
+		}
+		edges[h.Start], edges[h.End] = true, true
+	}
+	var out []Token
+	for k, t := range toks {
+		cut := -1
+		for p := t.Start + 1; p < t.End; p++ {
+			if edges[p] {
+				cut = p
+				break
+			}
+		}
+		if cut < 0 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Token, 0, len(toks)+4), toks[:k]...)
+		}
+		for cut >= 0 {
+			runes := []rune(t.Text)
+			n := cut - t.Start
+			out = append(out, Token{Text: string(runes[:n]), Pos: "x", Start: t.Start, End: cut})
+			t = Token{Text: string(runes[n:]), Pos: "x", Start: cut, End: t.End}
+			cut = -1
+			for p := t.Start + 1; p < t.End; p++ {
+				if edges[p] {
+					cut = p
+					break
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }
