@@ -933,7 +933,15 @@ func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
 	for i := range out {
 		sort.Slice(out[i].Mentions, func(a, b int) bool { return out[i].Mentions[a].Start < out[i].Mentions[b].Start })
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	// by first mention; at the same place the containing name first, as
+	// spans nest (河南省人民政府 before 河南省)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Mentions[0], out[j].Mentions[0]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
 	return out
 }
 
