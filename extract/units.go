@@ -690,11 +690,12 @@ func unitModifier(toks []Token, k int) bool {
 		case "n", "nr", "nrt", "ns", "nz", "x", "zg", "ng", "j", "b", "g":
 			return true
 		case "v", "a", "vn":
-			// only inside a run of such characters (雄/n 安/v)
-			if k > 0 {
-				p := []rune(toks[k-1].Text)
+			// only inside a run of such characters (雄/n 安/v, 交/v 管/vn)
+			single := func(k int) bool {
+				p := []rune(toks[k].Text)
 				return len(p) == 1 && isHan(p[0]) && !strings.ContainsRune(functionChars, p[0])
 			}
+			return k > 0 && single(k-1) || k+1 < len(toks) && single(k+1) && toks[k+1].Start == t.End
 		}
 		return false
 	}
