@@ -226,7 +226,9 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		logSummary(log, "bulletin, its data or the extraction options changed since the last run: every file is extracted again", "was", previous, "now", versions)
 	}
 
+	clock := newStageClock(log)
 	counts, err := extractChanged(ctx, o, store, x, versions, inputs, log)
+	clock.done("extract")
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			done := counts.extracted + counts.unchanged + counts.failed
@@ -274,7 +276,8 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		}
 		return nil
 	}
-	written, err := writeRunOutputs(ctx, o, store, discoverFailures, log)
+	clock.done("check")
+	written, err := writeRunOutputs(ctx, o, store, discoverFailures, log, clock)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("interrupted while writing the outputs: every file is saved in %s; the outputs in %s were left as they were; run again to write them: %w", statePath, o.out, err)
@@ -597,7 +600,7 @@ type runOutputs struct {
 // writeRunOutputs rebuilds every output from the database. All four are
 // written to temporary files first and renamed into place only when all are
 // complete, so an interruption leaves the previous set whole.
-func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, discoverFailures []extract.Failure, log *slog.Logger) (runOutputs, error) {
+func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, discoverFailures []extract.Failure, log *slog.Logger, clock *stageClock) (runOutputs, error) {
 	var pending []*atomicfile.File
 	abort := func() {
 		for _, f := range pending {
@@ -625,6 +628,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		abort()
 		return written, err
 	}
+	clock.done("summarize")
 	// The chunk summaries and records are garbage now and the summary may
 	// be large (it keeps every count): hand their memory back before the
 	// outputs' buffers are allocated, so that they do not add up in the peak.
@@ -663,6 +667,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, step.name), err)
 		}
 		debug.FreeOSMemory() // the step's encoding buffer, as big as its output
+		clock.done(step.name)
 	}
 	if err := ctx.Err(); err != nil {
 		abort()
