@@ -1,0 +1,374 @@
+package analyze
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"iter"
+	"net/url"
+	"os"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
+)
+
+// spillSchema is the temporary database of a Stream. Facts are numbered
+// (seq) in fact order as they come; the global passes are queries in that
+// order or in the order of their keys, and their outcome goes to tables of
+// marks that the last pass joins back, so no pass holds all facts.
+const spillSchema = `
+CREATE TABLE facts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
+-- what markRepeatedFacts and markDuplicateDocuments group by
+CREATE TABLE keys (seq INTEGER PRIMARY KEY, key BLOB NOT NULL, path TEXT NOT NULL, bulletin INTEGER NOT NULL, ref TEXT NOT NULL);
+-- the cumulative figures only, with what picks the latest of a key
+CREATE TABLE cumulative (seq INTEGER PRIMARY KEY, key BLOB NOT NULL, date TEXT NOT NULL, period TEXT NOT NULL, ref TEXT NOT NULL, data BLOB NOT NULL);
+-- facts dropped as duplicate documents or repeated facts, and the bulletin kept
+CREATE TABLE marks (seq INTEGER PRIMARY KEY, dropped TEXT NOT NULL, duplicate_of TEXT NOT NULL, kept_path TEXT NOT NULL, kept_bulletin INTEGER NOT NULL);
+CREATE TABLE superseded (seq INTEGER PRIMARY KEY, duplicate_of TEXT NOT NULL);
+`
+
+// spillBatch is how many facts go into one transaction while they come.
+const spillBatch = 20000
+
+type spill struct {
+	db   *sql.DB
+	path string
+	tx   *sql.Tx
+	// insertFact and friends are prepared on tx.
+	insertFact, insertKey, insertCumulative *sql.Stmt
+	seq, inTx                               int64
+	buf                                     []byte
+}
+
+func openSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, StreamTempPattern)
+	if err != nil {
+		return nil, fmt.Errorf("analyze: temporary database: %w", err)
+	}
+	path := f.Name()
+	f.Close()
+	q := url.Values{}
+	// The database lives for one summary and is removed after: no journal
+	// and no syncing, since a crash loses nothing the next run does not
+	// compute again. A cache of 8 MB per connection keeps the ordered
+	// passes off the disk without growing with the facts.
+	q.Add("_pragma", "journal_mode(OFF)")
+	q.Add("_pragma", "synchronous(OFF)")
+	q.Add("_pragma", "cache_size(-8000)")
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	if err == nil {
+		_, err = db.Exec(spillSchema)
+	}
+	if err != nil {
+		if db != nil {
+			db.Close()
+		}
+		os.Remove(path)
+		return nil, fmt.Errorf("analyze: temporary database %s: %w", path, err)
+	}
+	return &spill{db: db, path: path}, nil
+}
+
+func (s *spill) close() error {
+	err := s.db.Close()
+	if rerr := os.Remove(s.path); rerr != nil && !errors.Is(rerr, os.ErrNotExist) && err == nil {
+		err = rerr
+	}
+	return err
+}
+
+func (s *spill) begin() error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	s.tx = tx
+	prepare := func(query string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.Prepare(query)
+		return st
+	}
+	s.insertFact = prepare(`INSERT INTO facts (seq, data) VALUES (?, ?)`)
+	s.insertKey = prepare(`INSERT INTO keys (seq, key, path, bulletin, ref) VALUES (?, ?, ?, ?, ?)`)
+	s.insertCumulative = prepare(`INSERT INTO cumulative (seq, key, date, period, ref, data) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		tx.Rollback()
+		s.tx = nil
+	}
+	return err
+}
+
+func (s *spill) commit() error {
+	if s.tx == nil {
+		return nil
+	}
+	err := s.tx.Commit()
+	s.tx, s.inTx = nil, 0
+	return err
+}
+
+// addFacts numbers facts on from the last and stores them.
+func (s *spill) addFacts(facts []Fact) error {
+	for i := range facts {
+		f := &facts[i]
+		if s.tx == nil {
+			if err := s.begin(); err != nil {
+				return fmt.Errorf("analyze: temporary database: %w", err)
+			}
+		}
+		s.seq++
+		s.buf = appendFact(s.buf[:0], f)
+		key := factKey(*f)
+		if _, err := s.insertFact.Exec(s.seq, s.buf); err != nil {
+			return fmt.Errorf("analyze: store fact %s: %w", f.Ref, err)
+		}
+		if _, err := s.insertKey.Exec(s.seq, key, f.Path, f.Bulletin, f.Ref); err != nil {
+			return fmt.Errorf("analyze: store fact %s: %w", f.Ref, err)
+		}
+		if f.Cumulative {
+			if _, err := s.insertCumulative.Exec(s.seq, cumulativeKey(f), f.Date, f.Period, f.Ref, s.buf); err != nil {
+				return fmt.Errorf("analyze: store fact %s: %w", f.Ref, err)
+			}
+		}
+		if s.inTx++; s.inTx >= spillBatch {
+			if err := s.commit(); err != nil {
+				return fmt.Errorf("analyze: temporary database: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+func (s *spill) endFacts() error {
+	if err := s.commit(); err != nil {
+		return fmt.Errorf("analyze: temporary database: %w", err)
+	}
+	return nil
+}
+
+// markDuplicatesAndRepeats is markDuplicateDocuments and markRepeatedFacts
+// in one pass over the facts in order of their key, then of seq: the facts
+// of one key are all the pass holds. A bulletin kept instead of a
+// duplicate comes before it in path order, so its count of the same key
+// has been seen when the duplicate's comes.
+func (s *spill) markDuplicatesAndRepeats(duplicateOf map[docKey]docKey) error {
+	kept := map[docKey]bool{}
+	for _, k := range duplicateOf {
+		kept[k] = true
+	}
+	err := s.inTransaction(func(tx *sql.Tx) error {
+		mark, err := tx.Prepare(`INSERT INTO marks (seq, dropped, duplicate_of, kept_path, kept_bulletin) VALUES (?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer mark.Close()
+		rows, err := tx.Query(`SELECT seq, key, path, bulletin, ref FROM keys ORDER BY key, seq`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		type firstSeen struct {
+			ref string
+			doc docKey
+		}
+		var (
+			groupKey    []byte
+			first       *firstSeen
+			firstOfKept = map[docKey]string{} // the group's first count of each kept bulletin
+		)
+		for rows.Next() {
+			var (
+				seq      int64
+				key      sql.RawBytes
+				path     string
+				bulletin int
+				ref      string
+			)
+			if err := rows.Scan(&seq, &key, &path, &bulletin, &ref); err != nil {
+				return err
+			}
+			if first == nil || !bytes.Equal(key, groupKey) {
+				groupKey = append(groupKey[:0], key...)
+				first = nil
+				clear(firstOfKept)
+			}
+			k := docKey{path, bulletin}
+			if keptDoc, dup := duplicateOf[k]; dup {
+				if _, err := mark.Exec(seq, DroppedDuplicateDocument, firstOfKept[keptDoc], keptDoc.path, keptDoc.bulletin); err != nil {
+					return err
+				}
+				continue
+			}
+			if kept[k] {
+				if _, ok := firstOfKept[k]; !ok {
+					firstOfKept[k] = ref
+				}
+			}
+			if first == nil {
+				first = &firstSeen{ref, k}
+				continue
+			}
+			if first.doc.path == path {
+				continue // the same sentence twice in one file is the file's own business
+			}
+			if _, err := mark.Exec(seq, DroppedRepeatedFact, first.ref, first.doc.path, first.doc.bulletin); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("analyze: duplicates and repeated facts: %w", err)
+	}
+	return nil
+}
+
+// cumulativeFigure is what choosing the latest cumulative figure of a key
+// needs of one.
+type cumulativeFigure struct {
+	seq          int64
+	date, period string
+	ref          string
+	data         []byte // the fact's encoding, to tell equal facts apart
+}
+
+// markSupersededCumulative is the function of the same name in finish: a
+// pass over the cumulative figures not dropped to find the latest of each
+// key, and a second to mark the others.
+func (s *spill) markSupersededCumulative() error {
+	const figures = `SELECT c.seq, c.key, c.date, c.period, c.ref, c.data FROM cumulative c
+		LEFT JOIN marks m ON m.seq = c.seq WHERE m.seq IS NULL ORDER BY c.seq`
+	latest := map[string]cumulativeFigure{}
+	err := s.inTransaction(func(tx *sql.Tx) error {
+		each := func(fn func(key string, fig cumulativeFigure) error) error {
+			rows, err := tx.Query(figures)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var fig cumulativeFigure
+				var key string
+				if err := rows.Scan(&fig.seq, &key, &fig.date, &fig.period, &fig.ref, &fig.data); err != nil {
+					return err
+				}
+				if err := fn(key, fig); err != nil {
+					return err
+				}
+			}
+			return rows.Err()
+		}
+		err := each(func(key string, fig cumulativeFigure) error {
+			if current, ok := latest[key]; !ok || laterCumulative(fig, current) {
+				latest[key] = fig
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		mark, err := tx.Prepare(`INSERT INTO superseded (seq, duplicate_of) VALUES (?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer mark.Close()
+		return each(func(key string, fig cumulativeFigure) error {
+			if l := latest[key]; l.seq != fig.seq {
+				_, err := mark.Exec(fig.seq, l.ref)
+				return err
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("analyze: superseded cumulative figures: %w", err)
+	}
+	return nil
+}
+
+func (s *spill) inTransaction(fn func(*sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// factsInOrder reads every fact in seq order with its marks applied.
+const factsInOrder = `SELECT f.data, m.dropped, m.duplicate_of, m.kept_path, m.kept_bulletin, s.duplicate_of
+	FROM facts f LEFT JOIN marks m ON m.seq = f.seq LEFT JOIN superseded s ON s.seq = f.seq ORDER BY f.seq`
+
+// eachFact calls fn with every fact in summary order, Dropped and
+// DuplicateOf set, and the bulletin kept instead of a dropped one.
+func (s *spill) eachFact(ctx context.Context, fn func(f *Fact, kept docKey) error) error {
+	rows, err := s.db.QueryContext(ctx, factsInOrder)
+	if err != nil {
+		return fmt.Errorf("analyze: read facts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			data                           sql.RawBytes
+			dropped, duplicateOf, keptPath sql.NullString
+			keptBulletin                   sql.NullInt64
+			supersededBy                   sql.NullString
+		)
+		if err := rows.Scan(&data, &dropped, &duplicateOf, &keptPath, &keptBulletin, &supersededBy); err != nil {
+			return fmt.Errorf("analyze: read facts: %w", err)
+		}
+		f, err := decodeFact(data)
+		if err != nil {
+			return err
+		}
+		var kept docKey
+		switch {
+		case dropped.Valid:
+			f.Dropped, f.DuplicateOf = dropped.String, duplicateOf.String
+			kept = docKey{keptPath.String, int(keptBulletin.Int64)}
+		case supersededBy.Valid:
+			f.Dropped, f.DuplicateOf = DroppedSupersededCumulative, supersededBy.String
+		}
+		if err := fn(&f, kept); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("analyze: read facts: %w", err)
+	}
+	return nil
+}
+
+// spilledFacts is the FactSource of a finished Stream.
+type spilledFacts struct {
+	spill *spill
+	n     int
+}
+
+var _ FactSource = (*spilledFacts)(nil)
+
+func (f *spilledFacts) Len() int { return f.n }
+
+// errStopFacts ends eachFact when the loop over All breaks.
+var errStopFacts = errors.New("stop")
+
+func (f *spilledFacts) All() iter.Seq2[Fact, error] {
+	return func(yield func(Fact, error) bool) {
+		err := f.spill.eachFact(context.Background(), func(fact *Fact, _ docKey) error {
+			if !yield(*fact, nil) {
+				return errStopFacts
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStopFacts) {
+			yield(Fact{}, err)
+		}
+	}
+}
