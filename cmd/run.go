@@ -15,11 +15,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,11 +40,6 @@ const (
 	runStateFile   = "state.db"
 	runLockFile    = ".lock"
 )
-
-// defaultAnalyzeChunkBytes bounds the records held in memory while the
-// summary is rebuilt: records are analysed a chunk at a time and the chunk
-// summaries merged, which analyze.Merge makes exact.
-const defaultAnalyzeChunkBytes = 32 << 20
 
 // recentlyModified is how close to the run a modification time may be and
 // still be trusted as a pre-check: a file written within the file system's
@@ -68,9 +63,6 @@ type runOptions struct {
 	pdf   render.PDFOptions
 	shard shard
 	bar   *progressBar
-	// analyzeChunkBytes is defaultAnalyzeChunkBytes unless a test wants
-	// many chunks.
-	analyzeChunkBytes int
 }
 
 func newRunCommand(streams IO, g *globalOptions) *cobra.Command {
@@ -162,9 +154,6 @@ func (o *runOptions) validate(args []string, streams IO) error {
 	if o.pdf, err = o.render.pdfOptions(streams); err != nil {
 		return err
 	}
-	if o.analyzeChunkBytes <= 0 {
-		o.analyzeChunkBytes = defaultAnalyzeChunkBytes
-	}
 	return nil
 }
 
@@ -176,9 +165,6 @@ type runCounts struct {
 func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) error {
 	if o.bar == nil {
 		o.bar = newProgressBar(streams.Err, false, streams.Now)
-	}
-	if o.analyzeChunkBytes <= 0 {
-		o.analyzeChunkBytes = defaultAnalyzeChunkBytes
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fmt.Errorf("output directory: %w", err)
@@ -578,11 +564,16 @@ func setMeta(ctx context.Context, store *state.Store, key, value string) error {
 }
 
 // removeStaleTemporaries deletes what a killed run left half-written: the
-// temporary files atomicfile makes beside each output. The lock is held, so
-// no other run is writing them.
+// temporary files atomicfile makes beside each output, and the temporary
+// database of the summary's facts. The lock is held, so no other run is
+// writing them.
 func removeStaleTemporaries(dir string, log *slog.Logger) {
+	patterns := []string{analyze.StreamTempPattern}
 	for _, name := range []string{runRecordsFile, runSummaryFile, runReportFile, runErrorsFile} {
-		matches, _ := filepath.Glob(filepath.Join(dir, "."+name+".tmp-*"))
+		patterns = append(patterns, "."+name+".tmp-*")
+	}
+	for _, pattern := range patterns {
+		matches, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, m := range matches {
 			if err := os.Remove(m); err == nil {
 				log.Debug("removed a temporary file of an interrupted run", "path", m)
@@ -620,7 +611,10 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		return runOutputs{}, err
 	}
 	bw := bufio.NewWriterSize(recordsFile, 1<<16)
-	summary, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.Options{TopN: o.topN}, o.analyzeChunkBytes, o.jobsOrCPUs())
+	stream, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.StreamOptions{Options: analyze.Options{TopN: o.topN}, Dir: o.out}, o.jobsOrCPUs())
+	if stream != nil {
+		defer stream.Close()
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -628,11 +622,13 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		abort()
 		return written, err
 	}
-	clock.done("summarize")
-	// The chunk summaries and records are garbage now and the summary may
-	// be large (it keeps every count): hand their memory back before the
-	// outputs' buffers are allocated, so that they do not add up in the peak.
-	debug.FreeOSMemory()
+	clock.done("records and facts")
+	summary, facts, err := stream.Finish()
+	if err != nil {
+		abort()
+		return written, err
+	}
+	clock.done("summary passes")
 
 	steps := []struct {
 		name  string
@@ -648,9 +644,9 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			}
 			return nil
 		}},
-		{runSummaryFile, func(w io.Writer) error { return render.WriteSummaryJSON(w, summary) }},
+		{runSummaryFile, func(w io.Writer) error { return render.WriteSummaryJSONFrom(w, summary, facts) }},
 		{runReportFile, func(w io.Writer) error {
-			warnings, err := render.RenderPDF(w, summary, o.pdf)
+			warnings, err := render.RenderPDFFrom(w, summary, facts, o.pdf)
 			for _, warning := range warnings {
 				log.Warn(warning)
 			}
@@ -666,7 +662,6 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			abort()
 			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, step.name), err)
 		}
-		debug.FreeOSMemory() // the step's encoding buffer, as big as its output
 		clock.done(step.name)
 	}
 	if err := ctx.Err(); err != nil {
@@ -682,81 +677,91 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 	return written, nil
 }
 
+// errStopListing ends the listing of the store when adding to the summary
+// failed; the adder's error is the one reported.
+var errStopListing = errors.New("stop listing")
+
 // summarizeStore streams the records of the database, in byte order of
-// path, to records and analyses them a chunk of about chunkBytes at a time,
-// up to jobs chunks at once; the chunk summaries are merged into the
-// summary of all the records, so memory holds a few chunks of records, not
-// all of them, and the summary stage uses every core like extraction does.
-func summarizeStore(ctx context.Context, store *state.Store, extraFailures []extract.Failure, records io.Writer, opts analyze.Options, chunkBytes, jobs int) (*analyze.Summary, runOutputs, error) {
+// path, to records and into a Stream of the summary: each file's records
+// are parsed and analysed on up to jobs goroutines, and the parts are added
+// in path order, so memory holds a few files' records, and the facts go to
+// the Stream's database. The caller finishes the stream and closes it.
+func summarizeStore(ctx context.Context, store *state.Store, extraFailures []extract.Failure, records io.Writer, opts analyze.StreamOptions, jobs int) (*analyze.Stream, runOutputs, error) {
 	var out runOutputs
-	var (
-		mu       sync.Mutex
-		wg       sync.WaitGroup
-		partials []*analyze.Summary // by chunk, in path order
-		firstErr error
-	)
-	slots := make(chan struct{}, max(1, jobs))
-	var chunk bytes.Buffer
-	flush := func() {
-		if chunk.Len() == 0 {
-			return
-		}
-		data := bytes.Clone(chunk.Bytes())
-		chunk.Reset()
-		mu.Lock()
-		index := len(partials)
-		partials = append(partials, nil)
-		mu.Unlock()
-		slots <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-slots }()
-			recs, _, err := analyze.ReadRecords(bytes.NewReader(data))
-			var s *analyze.Summary
-			if err == nil {
-				s, err = analyze.Analyze(recs, nil, opts)
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil && firstErr == nil {
-				firstErr = fmt.Errorf("state: records: %w", err)
-			}
-			partials[index] = s
-		})
+	stream, err := analyze.NewStream(opts)
+	if err != nil {
+		return nil, out, err
 	}
-	err := store.List(ctx, state.ListOptions{Records: true}, func(e state.Entry) error {
+	// A file in hand: analysed by a worker, then added by the one
+	// goroutine that adds, in the order the files were listed.
+	type inHand struct {
+		done chan struct{}
+		part *analyze.Part
+		err  error
+	}
+	jobs = max(1, jobs)
+	queue := make(chan *inHand, 2*jobs)
+	slots := make(chan struct{}, jobs)
+	added := make(chan error, 1)
+	var failed atomic.Bool // the adder failed: stop listing
+	go func() {
+		var err error
+		for f := range queue {
+			<-f.done
+			if err == nil {
+				err = f.err
+			}
+			if err == nil {
+				err = stream.Add(f.part)
+			}
+			if err != nil {
+				failed.Store(true)
+			}
+		}
+		added <- err
+	}()
+	err = store.List(ctx, state.ListOptions{Records: true}, func(e state.Entry) error {
 		if e.Failure != nil {
 			out.failures = append(out.failures, extract.Failure{Schema: extract.FailureSchema, Path: e.Path, Stage: e.Failure.Stage, Message: e.Failure.Message})
 			return nil
+		}
+		if failed.Load() {
+			return errStopListing
 		}
 		out.files++
 		if _, err := records.Write(e.Records); err != nil {
 			return err
 		}
 		out.records += e.RecordCount
-		chunk.Write(e.Records)
-		if chunk.Len() >= chunkBytes {
-			flush()
-		}
+		f := &inHand{done: make(chan struct{})}
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots }()
+			defer close(f.done)
+			recs, _, err := analyze.ReadRecords(bytes.NewReader(e.Records))
+			if err == nil {
+				f.part, err = analyze.AnalyzePart(recs)
+			}
+			if err != nil {
+				f.err = fmt.Errorf("state: records of %s: %w", e.Path, err)
+			}
+		}()
+		queue <- f
 		return nil
 	})
-	if err == nil {
-		flush()
-	}
-	wg.Wait()
-	if err == nil {
-		err = firstErr
+	close(queue)
+	if addErr := <-added; err == nil || errors.Is(err, errStopListing) {
+		err = addErr
 	}
 	if err != nil {
-		return nil, out, err
+		return stream, out, err
 	}
 	out.failures = append(out.failures, extraFailures...)
 	slices.SortStableFunc(out.failures, func(a, b extract.Failure) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Message, b.Message))
 	})
-	failed, err := analyze.Analyze(nil, out.failures, opts)
-	if err != nil {
-		return nil, out, err
+	for _, f := range out.failures {
+		stream.AddFailure(f)
 	}
-	summary, err := analyze.Merge(append(partials, failed)...)
-	return summary, out, err
+	return stream, out, nil
 }

@@ -242,23 +242,39 @@ func TestRunSummaryIsTheSummaryOfItsRecords(t *testing.T) {
 	if got := f.read(runSummaryFile); got != string(want) {
 		t.Error("run's summary differs from analyze of its records.jsonl and errors.jsonl")
 	}
-	// Chunks of one file each merge into the same summary as one chunk.
+	// The report drawn from the facts on disk is the one render draws
+	// from summary.json with every fact in memory.
+	rendered := filepath.Join(t.TempDir(), "report.pdf")
+	if code, stderr := runBulletin("render", analyzed, "-o", rendered, "--creation-date", fixedDate); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	if wantPDF, _ := os.ReadFile(rendered); f.read(runReportFile) != string(wantPDF) {
+		t.Error("run's report differs from render of its summary.json")
+	}
+	// However many files are analysed at once, the summary is the same.
 	store, err := state.Open(filepath.Join(f.out, runStateFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	encode := func(chunkBytes int) string {
+	encode := func(jobs int) string {
 		var records, out bytes.Buffer
-		s, _, err := summarizeStore(context.Background(), store, nil, &records, analyze.Options{}, chunkBytes, 3)
+		stream, _, err := summarizeStore(context.Background(), store, nil, &records, analyze.StreamOptions{Dir: t.TempDir()}, jobs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		render.WriteSummaryJSON(&out, s)
+		defer stream.Close()
+		s, facts, err := stream.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := render.WriteSummaryJSONFrom(&out, s, facts); err != nil {
+			t.Fatal(err)
+		}
 		return out.String()
 	}
-	if encode(1) != encode(defaultAnalyzeChunkBytes) {
-		t.Error("the summary depends on how the records were chunked")
+	if one := encode(1); one != encode(3) || one != string(want) {
+		t.Error("the summary depends on how many files were analysed at once")
 	}
 }
 

@@ -20,6 +20,14 @@ import (
 // bytes; analyze.ReadSummary reads it back. Analysts read the output: < > &
 // in sentences are kept as written.
 func WriteSummaryJSON(w io.Writer, s *analyze.Summary) error {
+	return WriteSummaryJSONFrom(w, s, nil)
+}
+
+// WriteSummaryJSONFrom is WriteSummaryJSON with the facts taken from facts
+// instead of s.Facts (unless facts is nil), for a summary whose facts are
+// too many to hold in memory (analyze.Stream): they are read one at a time
+// and give the bytes s.Facts holding them all would.
+func WriteSummaryJSONFrom(w io.Writer, s *analyze.Summary, facts analyze.FactSource) error {
 	if s == nil {
 		return errNoSummary
 	}
@@ -50,6 +58,16 @@ func WriteSummaryJSON(w io.Writer, s *analyze.Summary) error {
 			name = field.Name
 		}
 		v := value.Field(i)
+		if facts != nil && field.Name == "Facts" {
+			if !first {
+				bw.WriteString(",")
+			}
+			first = false
+			if err := writeFacts(bw, facts, encode); err != nil {
+				return err
+			}
+			continue
+		}
 		if strings.Contains(options, "omitempty") && v.IsZero() {
 			continue
 		}
@@ -79,4 +97,31 @@ func WriteSummaryJSON(w io.Writer, s *analyze.Summary) error {
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// writeFacts writes the "facts" member as WriteSummaryJSON writes a
+// non-nil slice: [] when empty, else one indented element a line.
+func writeFacts(bw *bufio.Writer, facts analyze.FactSource, encode func(any, string) error) error {
+	bw.WriteString("\n  \"facts\": ")
+	if facts.Len() == 0 {
+		bw.WriteString("[]")
+		return nil
+	}
+	bw.WriteString("[")
+	j := 0
+	for f, err := range facts.All() {
+		if err != nil {
+			return err
+		}
+		if j > 0 {
+			bw.WriteString(",")
+		}
+		j++
+		bw.WriteString("\n    ")
+		if err := encode(f, "    "); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("\n  ]")
+	return nil
 }
