@@ -18,9 +18,8 @@ import (
 // order or in the order of their keys, and their outcome goes to tables of
 // marks that the last pass joins back, so no pass holds all facts.
 const spillSchema = `
-CREATE TABLE facts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
--- what markRepeatedFacts and markDuplicateDocuments group by
-CREATE TABLE keys (seq INTEGER PRIMARY KEY, key BLOB NOT NULL, path TEXT NOT NULL, bulletin INTEGER NOT NULL, ref TEXT NOT NULL);
+-- key is what markRepeatedFacts and markDuplicateDocuments group by
+CREATE TABLE facts (seq INTEGER PRIMARY KEY, key BLOB NOT NULL, path TEXT NOT NULL, bulletin INTEGER NOT NULL, ref TEXT NOT NULL, data BLOB NOT NULL);
 -- the cumulative figures only, with what picks the latest of a key
 CREATE TABLE cumulative (seq INTEGER PRIMARY KEY, key BLOB NOT NULL, date TEXT NOT NULL, period TEXT NOT NULL, ref TEXT NOT NULL, data BLOB NOT NULL);
 -- facts dropped as duplicate documents or repeated facts, and the bulletin kept
@@ -35,10 +34,9 @@ type spill struct {
 	db   *sql.DB
 	path string
 	tx   *sql.Tx
-	// insertFact and friends are prepared on tx.
-	insertFact, insertKey, insertCumulative *sql.Stmt
-	seq, inTx                               int64
-	buf                                     []byte
+	// insertFact and insertCumulative are prepared on tx.
+	insertFact, insertCumulative *sql.Stmt
+	seq, inTx                    int64
 }
 
 func openSpill(dir string) (*spill, error) {
@@ -92,8 +90,7 @@ func (s *spill) begin() error {
 		st, err = tx.Prepare(query)
 		return st
 	}
-	s.insertFact = prepare(`INSERT INTO facts (seq, data) VALUES (?, ?)`)
-	s.insertKey = prepare(`INSERT INTO keys (seq, key, path, bulletin, ref) VALUES (?, ?, ?, ?, ?)`)
+	s.insertFact = prepare(`INSERT INTO facts (seq, key, path, bulletin, ref, data) VALUES (?, ?, ?, ?, ?, ?)`)
 	s.insertCumulative = prepare(`INSERT INTO cumulative (seq, key, date, period, ref, data) VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		tx.Rollback()
@@ -111,26 +108,21 @@ func (s *spill) commit() error {
 	return err
 }
 
-// addFacts numbers facts on from the last and stores them.
-func (s *spill) addFacts(facts []Fact) error {
-	for i := range facts {
-		f := &facts[i]
+// addPart numbers the facts of p on from the last and stores them.
+func (s *spill) addPart(p *Part) error {
+	for i := range p.facts {
+		f := &p.facts[i]
 		if s.tx == nil {
 			if err := s.begin(); err != nil {
 				return fmt.Errorf("analyze: temporary database: %w", err)
 			}
 		}
 		s.seq++
-		s.buf = appendFact(s.buf[:0], f)
-		key := factKey(*f)
-		if _, err := s.insertFact.Exec(s.seq, s.buf); err != nil {
-			return fmt.Errorf("analyze: store fact %s: %w", f.Ref, err)
-		}
-		if _, err := s.insertKey.Exec(s.seq, key, f.Path, f.Bulletin, f.Ref); err != nil {
+		if _, err := s.insertFact.Exec(s.seq, p.keys[i], f.Path, f.Bulletin, f.Ref, p.encoded[i]); err != nil {
 			return fmt.Errorf("analyze: store fact %s: %w", f.Ref, err)
 		}
 		if f.Cumulative {
-			if _, err := s.insertCumulative.Exec(s.seq, cumulativeKey(f), f.Date, f.Period, f.Ref, s.buf); err != nil {
+			if _, err := s.insertCumulative.Exec(s.seq, cumulativeKey(f), f.Date, f.Period, f.Ref, p.encoded[i]); err != nil {
 				return fmt.Errorf("analyze: store fact %s: %w", f.Ref, err)
 			}
 		}
@@ -166,7 +158,7 @@ func (s *spill) markDuplicatesAndRepeats(duplicateOf map[docKey]docKey) error {
 			return err
 		}
 		defer mark.Close()
-		rows, err := tx.Query(`SELECT seq, key, path, bulletin, ref FROM keys ORDER BY key, seq`)
+		rows, err := tx.Query(`SELECT seq, key, path, bulletin, ref FROM facts ORDER BY key, seq`)
 		if err != nil {
 			return err
 		}

@@ -18,6 +18,10 @@ type Part struct {
 	documents []Document
 	facts     []Fact // in fact order
 	findings  []Finding
+	// encoded and keys are each fact's encoding and factKey, made here
+	// rather than by the one goroutine that adds parts to a Stream.
+	encoded [][]byte
+	keys    []string
 }
 
 // AnalyzePart analyses records, usually those of one file. It is safe to
@@ -32,7 +36,16 @@ func AnalyzePart(records []extract.Record) (*Part, error) {
 		}
 	}
 	slices.SortFunc(in.facts, compareFacts)
-	return &Part{documents: in.documents, facts: in.facts, findings: in.findings}, nil
+	p := &Part{documents: in.documents, facts: in.facts, findings: in.findings,
+		encoded: make([][]byte, len(in.facts)), keys: make([]string, len(in.facts))}
+	var buf []byte
+	for i := range in.facts {
+		start := len(buf)
+		buf = appendFact(buf, &in.facts[i])
+		p.encoded[i] = buf[start:len(buf):len(buf)]
+		p.keys[i] = factKey(in.facts[i])
+	}
+	return p, nil
 }
 
 // StreamOptions steer a Stream.
@@ -97,7 +110,7 @@ func (s *Stream) Add(p *Part) error {
 	}
 	s.documents = append(s.documents, p.documents...)
 	s.findings = append(s.findings, p.findings...)
-	return s.spill.addFacts(p.facts)
+	return s.spill.addPart(p)
 }
 
 // AddFailure takes a file that could not be read or extracted.

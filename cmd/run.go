@@ -644,7 +644,9 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			}
 			return nil
 		}},
-		{runSummaryFile, func(w io.Writer) error { return render.WriteSummaryJSONFrom(w, summary, facts) }},
+		{runSummaryFile, func(w io.Writer) error {
+			return render.WriteSummaryJSONFrom(w, summary, render.SummaryJSONOptions{Facts: facts, Jobs: o.jobsOrCPUs()})
+		}},
 		{runReportFile, func(w io.Writer) error {
 			warnings, err := render.RenderPDFFrom(w, summary, facts, o.pdf)
 			for _, warning := range warnings {
@@ -653,17 +655,40 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			return err
 		}},
 	}
-	for _, step := range steps {
+	// The steps read the summary and its facts and write files of their
+	// own, so with more than one job they run side by side: the report
+	// then costs no wall time beside summary.json.
+	files := make([]*atomicfile.File, len(steps))
+	for i, step := range steps {
 		f, err := create(step.name)
-		if err == nil {
-			err = step.write(f)
-		}
 		if err != nil {
 			abort()
 			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, step.name), err)
 		}
-		clock.done(step.name)
+		files[i] = f
 	}
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		write := func() {
+			start := time.Now()
+			errs[i] = step.write(files[i])
+			log.Debug("wrote an output", "file", step.name, "seconds", time.Since(start).Round(time.Millisecond).Seconds())
+		}
+		if o.jobsOrCPUs() > 1 {
+			wg.Go(write)
+		} else {
+			write()
+		}
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			abort()
+			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, steps[i].name), err)
+		}
+	}
+	clock.done("outputs")
 	if err := ctx.Err(); err != nil {
 		abort()
 		return written, err

@@ -268,7 +268,7 @@ func TestRunSummaryIsTheSummaryOfItsRecords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := render.WriteSummaryJSONFrom(&out, s, facts); err != nil {
+		if err := render.WriteSummaryJSONFrom(&out, s, render.SummaryJSONOptions{Facts: facts, Jobs: jobs}); err != nil {
 			t.Fatal(err)
 		}
 		return out.String()

@@ -20,14 +20,25 @@ import (
 // bytes; analyze.ReadSummary reads it back. Analysts read the output: < > &
 // in sentences are kept as written.
 func WriteSummaryJSON(w io.Writer, s *analyze.Summary) error {
-	return WriteSummaryJSONFrom(w, s, nil)
+	return WriteSummaryJSONFrom(w, s, SummaryJSONOptions{})
 }
 
-// WriteSummaryJSONFrom is WriteSummaryJSON with the facts taken from facts
-// instead of s.Facts (unless facts is nil), for a summary whose facts are
-// too many to hold in memory (analyze.Stream): they are read one at a time
-// and give the bytes s.Facts holding them all would.
-func WriteSummaryJSONFrom(w io.Writer, s *analyze.Summary, facts analyze.FactSource) error {
+// SummaryJSONOptions steer WriteSummaryJSONFrom.
+type SummaryJSONOptions struct {
+	// Facts, unless nil, are written instead of the summary's Facts: a
+	// summary whose facts are too many to hold in memory (analyze.Stream)
+	// keeps them on disk, and they are read a few at a time.
+	Facts analyze.FactSource
+	// Jobs is how many goroutines encode Facts, in batches written in
+	// order: the facts are nearly all of a large summary's bytes, and
+	// encoding them was the longest step after extraction. 0 means 1.
+	Jobs int
+}
+
+// WriteSummaryJSONFrom is WriteSummaryJSON with the facts from opts.Facts;
+// the bytes are those s.Facts holding the same facts would give.
+func WriteSummaryJSONFrom(w io.Writer, s *analyze.Summary, opts SummaryJSONOptions) error {
+	facts := opts.Facts
 	if s == nil {
 		return errNoSummary
 	}
@@ -63,7 +74,7 @@ func WriteSummaryJSONFrom(w io.Writer, s *analyze.Summary, facts analyze.FactSou
 				bw.WriteString(",")
 			}
 			first = false
-			if err := writeFacts(bw, facts, encode); err != nil {
+			if err := writeFacts(bw, facts, max(1, opts.Jobs)); err != nil {
 				return err
 			}
 			continue
@@ -99,29 +110,95 @@ func WriteSummaryJSONFrom(w io.Writer, s *analyze.Summary, facts analyze.FactSou
 	return bw.Flush()
 }
 
+// factBatch is how many facts one encoding goroutine takes at a time.
+const factBatch = 512
+
 // writeFacts writes the "facts" member as WriteSummaryJSON writes a
-// non-nil slice: [] when empty, else one indented element a line.
-func writeFacts(bw *bufio.Writer, facts analyze.FactSource, encode func(any, string) error) error {
+// non-nil slice: [] when empty, else one indented element a line. Batches
+// of facts are encoded on jobs goroutines and written in order.
+func writeFacts(bw *bufio.Writer, facts analyze.FactSource, jobs int) error {
 	bw.WriteString("\n  \"facts\": ")
 	if facts.Len() == 0 {
 		bw.WriteString("[]")
 		return nil
 	}
 	bw.WriteString("[")
-	j := 0
-	for f, err := range facts.All() {
-		if err != nil {
-			return err
+	type batch struct {
+		facts []analyze.Fact
+		first bool // holds the first fact: no comma before it
+		out   bytes.Buffer
+		err   error
+		done  chan struct{}
+	}
+	queue := make(chan *batch, 2*jobs)
+	slots := make(chan struct{}, jobs)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(queue)
+		b := &batch{first: true, done: make(chan struct{})}
+		send := func() {
+			current := b
+			slots <- struct{}{}
+			go func() {
+				defer func() { <-slots }()
+				defer close(current.done)
+				current.err = encodeFacts(&current.out, current.facts, current.first)
+			}()
+			queue <- current
 		}
-		if j > 0 {
-			bw.WriteString(",")
+		for f, err := range facts.All() {
+			if err != nil {
+				readErr <- err
+				return
+			}
+			b.facts = append(b.facts, f)
+			if len(b.facts) == factBatch {
+				send()
+				b = &batch{done: make(chan struct{})}
+			}
 		}
-		j++
-		bw.WriteString("\n    ")
-		if err := encode(f, "    "); err != nil {
-			return err
+		if len(b.facts) > 0 {
+			send()
+		}
+		readErr <- nil
+	}()
+	var err error
+	for b := range queue {
+		<-b.done
+		if err == nil {
+			err = b.err
+		}
+		if err == nil {
+			_, err = b.out.WriteTo(bw)
 		}
 	}
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return err
+	}
 	bw.WriteString("\n  ]")
+	return nil
+}
+
+// encodeFacts encodes facts as elements of the summary's facts list, each
+// after a comma unless it is the list's first.
+func encodeFacts(out *bytes.Buffer, facts []analyze.Fact, first bool) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i := range facts {
+		if i > 0 || !first {
+			out.WriteString(",")
+		}
+		out.WriteString("\n    ")
+		buf.Reset()
+		if err := enc.Encode(&facts[i]); err != nil {
+			return err
+		}
+		out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
 	return nil
 }
