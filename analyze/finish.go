@@ -438,16 +438,20 @@ type accumulator struct {
 	total Total
 	high  float64
 	open  bool
-	// lastDocument is the bulletin of the last count added: counts come in
-	// fact order, so those of one bulletin are adjacent and a change of
-	// bulletin is a new document, without a set per total.
-	lastDocument docKey
+	// lastDocument is the bulletin (totalsBuilder.document) of the last
+	// count added: counts come in fact order, so those of one bulletin are
+	// adjacent and a change of bulletin is a new document, without a set
+	// per total.
+	lastDocument int
 }
 
 // totalsBuilder sums facts, given in fact order, into totals; its memory
 // grows with the number of totals, not of facts.
 type totalsBuilder struct {
 	accs map[totalKey]*accumulator
+	// document numbers the bulletins of the facts added, from 1.
+	document     int
+	lastDocument docKey
 }
 
 func newTotalsBuilder() *totalsBuilder {
@@ -463,6 +467,10 @@ func computeTotals(facts []Fact) []Total {
 }
 
 func (b *totalsBuilder) add(f *Fact) {
+	if d := (docKey{f.Path, f.Bulletin}); b.document == 0 || d != b.lastDocument {
+		b.document++
+		b.lastDocument = docKey{strings.Clone(d.path), d.bulletin}
+	}
 	if f.Dropped != "" || !f.Additive {
 		return
 	}
@@ -501,9 +509,11 @@ func (b *totalsBuilder) add(f *Fact) {
 func (b *totalsBuilder) addTo(k totalKey, name, code, level string, direct bool, f *Fact) {
 	a := b.accs[k]
 	if a == nil {
+		// cloned: a streamed fact's strings share one allocation (decodeFact)
+		k.identity, k.category, k.measure = strings.Clone(k.identity), strings.Clone(k.category), strings.Clone(k.measure)
 		a = &accumulator{
 			total: Total{
-				Dimension: k.dimension, Key: name, Code: code, Level: level,
+				Dimension: k.dimension, Key: strings.Clone(name), Code: strings.Clone(code), Level: strings.Clone(level),
 				Bulletin: k.bulletin, Category: k.category, Measure: k.measure, Cumulative: k.cumulative,
 			},
 		}
@@ -512,7 +522,7 @@ func (b *totalsBuilder) addTo(k totalKey, name, code, level string, direct bool,
 	t := &a.total
 	// Facts come sorted, so the first name and level seen are stable.
 	if t.Level == "" {
-		t.Level = level
+		t.Level = strings.Clone(level)
 	}
 	t.Exact += f.Value * f.Factor
 	if f.Low != nil {
@@ -530,9 +540,9 @@ func (b *totalsBuilder) addTo(k totalKey, name, code, level string, direct bool,
 	if direct {
 		t.Direct++
 	}
-	if d := (docKey{f.Path, f.Bulletin}); t.Documents == 0 || d != a.lastDocument {
+	if t.Documents == 0 || a.lastDocument != b.document {
 		t.Documents++
-		a.lastDocument = d
+		a.lastDocument = b.document
 	}
 }
 

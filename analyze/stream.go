@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/bulletin-tool/bulletin/extract"
 	"github.com/bulletin-tool/bulletin/extract/measure"
@@ -152,20 +153,26 @@ func (s *Stream) Finish() (*Summary, FactSource, error) {
 	err := s.spill.eachFact(context.Background(), func(f *Fact, kept docKey) error {
 		overview.addFact(f)
 		totals.add(f)
-		k := docKey{f.Path, f.Bulletin}
-		switch f.Dropped {
-		case DroppedDuplicateDocument:
-			droppedOfDocument[k] = append(droppedOfDocument[k], f.Ref)
-		case DroppedRepeatedFact:
-			p := pair{k, kept}
-			finding := repeated[p]
-			if finding == nil {
-				start := repeatedFactFinding(f, p.dropped, p.kept)
-				finding = &start
-				repeated[p] = finding
-			}
-			finding.Facts = append(finding.Facts, f.Ref)
+		if f.Dropped != DroppedDuplicateDocument && f.Dropped != DroppedRepeatedFact {
+			return nil
 		}
+		// What is kept of a fact is cloned: its strings share one
+		// allocation with all its fields (see decodeFact).
+		k := docKey{strings.Clone(f.Path), f.Bulletin}
+		ref := strings.Clone(f.Ref)
+		if f.Dropped == DroppedDuplicateDocument {
+			droppedOfDocument[k] = append(droppedOfDocument[k], ref)
+			return nil
+		}
+		p := pair{k, kept}
+		finding := repeated[p]
+		if finding == nil {
+			start := repeatedFactFinding(f, p.dropped, p.kept)
+			start.Text = strings.Clone(start.Text)
+			finding = &start
+			repeated[p] = finding
+		}
+		finding.Facts = append(finding.Facts, ref)
 		return nil
 	})
 	if err != nil {

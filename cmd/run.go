@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +59,9 @@ type runOptions struct {
 	shardSpec   string
 	topN        int
 	args        []string
+	// cpuProfile is where a CPU profile of the run goes (hidden flag, for
+	// finding where a slow run spends its time with go tool pprof).
+	cpuProfile string
 
 	// Filled by validate.
 	pdf   render.PDFOptions
@@ -117,6 +121,17 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if o.cpuProfile != "" {
+				profile, err := os.Create(o.cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer profile.Close()
+				if err := pprof.StartCPUProfile(profile); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			return runRun(c.Context(), o, streams, log)
 		},
 	}
@@ -131,6 +146,8 @@ Examples:
 	f.StringVar(&o.progress, "progress", progressAuto, "progress bar on standard error: auto (when it is a terminal), always or never")
 	f.StringVar(&o.shardSpec, "shard", "", "process only the K-th of N shards of the files, K/N (1 ≤ K ≤ N), chosen by a hash of the path")
 	f.IntVar(&o.topN, "top", analyze.DefaultTopN, "length of each top list of the summary")
+	f.StringVar(&o.cpuProfile, "cpu-profile", "", "write a CPU profile of the run to FILE (for go tool pprof)")
+	f.MarkHidden("cpu-profile")
 	return c
 }
 
