@@ -35,13 +35,15 @@ const spillBatch = 20000
 type spill struct {
 	db   *sql.DB
 	path string
+	// jobs is how many goroutines decode facts in a pass.
+	jobs int
 	tx   *sql.Tx
 	// insertFact and insertCumulative are prepared on tx.
 	insertFact, insertCumulative *sql.Stmt
 	seq, inTx                    int64
 }
 
-func openSpill(dir string) (*spill, error) {
+func openSpill(dir string, jobs int) (*spill, error) {
 	f, err := os.CreateTemp(dir, StreamTempPattern)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: temporary database: %w", err)
@@ -59,6 +61,8 @@ func openSpill(dir string) (*spill, error) {
 	// Large pages: every pass reads the whole table, and 64 KB pages make
 	// a sixteenth of the reads (system calls) of the default 4 KB.
 	q.Add("_pragma", "page_size(65536)")
+	// SQLite's sorter (the pass in key order) may use the other cores.
+	q.Add("_pragma", fmt.Sprintf("threads(%d)", max(0, jobs-1)))
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
 	if err == nil {
 		_, err = db.Exec(spillSchema)
@@ -70,7 +74,7 @@ func openSpill(dir string) (*spill, error) {
 		os.Remove(path)
 		return nil, fmt.Errorf("analyze: temporary database %s: %w", path, err)
 	}
-	return &spill{db: db, path: path}, nil
+	return &spill{db: db, path: path, jobs: max(1, jobs)}, nil
 }
 
 func (s *spill) close() error {
@@ -350,33 +354,53 @@ func (s *spill) eachFact(ctx context.Context, fn func(f *Fact, kept docKey) erro
 	if err := next(superseded, &sup.seq, &sup.by); err != nil {
 		return fmt.Errorf("analyze: read marks: %w", err)
 	}
-	for facts.Next() {
+	// read gives the next fact's bytes with its marks applied, or ok false
+	// at the end.
+	read := func() (raw rawFact, ok bool, err error) {
+		if !facts.Next() {
+			return raw, false, nil
+		}
 		var seq int64
 		var data sql.RawBytes
 		if err := facts.Scan(&seq, &data); err != nil {
-			return fmt.Errorf("analyze: read facts: %w", err)
+			return raw, false, fmt.Errorf("analyze: read facts: %w", err)
 		}
-		f, err := decodeFact(data)
-		if err != nil {
-			return err
-		}
-		var kept docKey
+		raw.data = data
 		if m.seq == seq {
-			f.Dropped, f.DuplicateOf = m.dropped, m.duplicateOf
-			kept = docKey{m.kept, m.keptBulletin}
+			raw.dropped, raw.duplicateOf = m.dropped, m.duplicateOf
+			raw.kept = docKey{m.kept, m.keptBulletin}
 			if err := next(marks, &m.seq, &m.dropped, &m.duplicateOf, &m.kept, &m.keptBulletin); err != nil {
-				return fmt.Errorf("analyze: read marks: %w", err)
+				return raw, false, fmt.Errorf("analyze: read marks: %w", err)
 			}
 		}
 		if sup.seq == seq {
-			f.Dropped, f.DuplicateOf = DroppedSupersededCumulative, sup.by
+			raw.dropped, raw.duplicateOf = DroppedSupersededCumulative, sup.by
 			if err := next(superseded, &sup.seq, &sup.by); err != nil {
-				return fmt.Errorf("analyze: read marks: %w", err)
+				return raw, false, fmt.Errorf("analyze: read marks: %w", err)
 			}
 		}
-		if err := fn(&f, kept); err != nil {
-			return err
+		return raw, true, nil
+	}
+	if s.jobs > 1 {
+		err = decodeInParallel(read, s.jobs, fn)
+	} else {
+		for {
+			raw, ok, rerr := read()
+			if rerr != nil || !ok {
+				err = rerr
+				break
+			}
+			f, derr := raw.decode()
+			if derr == nil {
+				derr = fn(&f, raw.kept)
+			}
+			if derr != nil {
+				return derr
+			}
 		}
+	}
+	if err != nil {
+		return err
 	}
 	if err := facts.Err(); err != nil {
 		return fmt.Errorf("analyze: read facts: %w", err)
@@ -385,6 +409,104 @@ func (s *spill) eachFact(ctx context.Context, fn func(f *Fact, kept docKey) erro
 		return errors.New("analyze: a mark of a fact that does not exist")
 	}
 	return nil
+}
+
+// rawFact is a fact as read, before decoding.
+type rawFact struct {
+	data                 []byte
+	dropped, duplicateOf string
+	kept                 docKey
+}
+
+func (r *rawFact) decode() (Fact, error) {
+	f, err := decodeFact(r.data)
+	if err == nil && r.dropped != "" {
+		f.Dropped, f.DuplicateOf = r.dropped, r.duplicateOf
+	}
+	return f, err
+}
+
+// decodeBatch is how many facts a decoding goroutine takes at a time.
+const decodeBatch = 256
+
+// decodeInParallel reads facts with read on this goroutine, decodes them
+// in batches on up to jobs goroutines, and calls fn with them in order:
+// decoding is most of a pass over the facts, and the one goroutine summing
+// the totals or writing the JSON need not do it.
+func decodeInParallel(read func() (rawFact, bool, error), jobs int, fn func(*Fact, docKey) error) error {
+	type batch struct {
+		raw   []rawFact
+		facts []Fact
+		err   error
+		done  chan struct{}
+	}
+	queue := make(chan *batch, 2*jobs)
+	slots := make(chan struct{}, jobs)
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(queue)
+		b := &batch{done: make(chan struct{})}
+		send := func() bool {
+			current := b
+			b = &batch{done: make(chan struct{})}
+			slots <- struct{}{}
+			go func() {
+				defer func() { <-slots }()
+				defer close(current.done)
+				current.facts = make([]Fact, len(current.raw))
+				for i := range current.raw {
+					if current.facts[i], current.err = current.raw[i].decode(); current.err != nil {
+						return
+					}
+				}
+			}()
+			select {
+			case queue <- current:
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		for {
+			raw, ok, err := read()
+			if err != nil {
+				readErr <- err
+				return
+			}
+			if !ok {
+				break
+			}
+			raw.data = bytes.Clone(raw.data) // RawBytes last until the next row
+			b.raw = append(b.raw, raw)
+			if len(b.raw) == decodeBatch && !send() {
+				readErr <- nil
+				return
+			}
+		}
+		if len(b.raw) > 0 {
+			send()
+		}
+		readErr <- nil
+	}()
+	var err error
+	for b := range queue {
+		if err != nil {
+			continue // draining, so that the reader can end
+		}
+		<-b.done
+		err = b.err
+		for i := 0; err == nil && i < len(b.facts); i++ {
+			err = fn(&b.facts[i], b.raw[i].kept)
+		}
+		if err != nil {
+			close(stop)
+		}
+	}
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	return err
 }
 
 // spilledFacts is the FactSource of a finished Stream.

@@ -56,6 +56,9 @@ type StreamOptions struct {
 	// outputs rather than in a small /tmp; "" means the system's temporary
 	// directory. Its name matches StreamTempPattern.
 	Dir string
+	// Jobs is how many goroutines the passes over all facts may use to
+	// decode and sort them; 0 means 1.
+	Jobs int
 }
 
 // StreamTempPattern is the name of a Stream's temporary database (as
@@ -89,7 +92,7 @@ func NewStream(opts StreamOptions) (*Stream, error) {
 	if err != nil {
 		return nil, err
 	}
-	sp, err := openSpill(opts.Dir)
+	sp, err := openSpill(opts.Dir, opts.Jobs)
 	if err != nil {
 		return nil, err
 	}

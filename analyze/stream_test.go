@@ -3,6 +3,7 @@ package analyze
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -21,7 +22,8 @@ func streamSummary(t *testing.T, records []extract.Record, failures []extract.Fa
 	sorted := slices.Clone(records)
 	slices.SortStableFunc(sorted, func(a, b extract.Record) int { return cmp.Compare(a.Source.Path, b.Source.Path) })
 	dir := t.TempDir()
-	s, err := NewStream(StreamOptions{Options: Options{TopN: 3}, Dir: dir})
+	// one job decodes in the passes' own goroutine, more in batches
+	s, err := NewStream(StreamOptions{Options: Options{TopN: 3}, Dir: dir, Jobs: 1 + r.IntN(3)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +57,17 @@ func streamSummary(t *testing.T, records []extract.Record, failures []extract.Fa
 	if err != nil {
 		t.Fatal(err)
 	}
+	// a loop that stops early (the report's appendix) ends the reading
+	// cleanly, and the facts can be read again from the start
+	taken := 0
+	for _, err := range facts.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if taken++; taken == 3 {
+			break
+		}
+	}
 	summary.Facts = []Fact{}
 	for f, err := range facts.All() {
 		if err != nil {
@@ -81,6 +94,16 @@ func TestStreamEqualsAnalyze(t *testing.T) {
 		rec.ID = "copy/" + rec.ID
 		withCopies = append(withCopies, rec)
 	}
+	// twenty copies, as the benchmark makes: more facts than a batch of
+	// the parallel decoding holds
+	var twenty []extract.Record
+	for i := range 20 {
+		for _, rec := range append(fixture(), moreRecords()...) {
+			prefix := fmt.Sprintf("copy%02d/", i)
+			rec.Source.Path, rec.ID = prefix+rec.Source.Path, prefix+rec.ID
+			twenty = append(twenty, rec)
+		}
+	}
 	cases := []struct {
 		records  []extract.Record
 		failures []extract.Failure
@@ -89,6 +112,7 @@ func TestStreamEqualsAnalyze(t *testing.T) {
 		{fixture(), fixtureFailures(), "every rule: duplicates, near-duplicates, repeated facts, cumulative figures, breakdowns"},
 		{append(fixture(), moreRecords()...), nil, "repeated facts and cumulative figures across many files"},
 		{withCopies, fixtureFailures(), "the archive twice: duplicates point at the first copy's counts"},
+		{twenty, nil, "twenty copies: facts in many decoding batches"},
 		{nil, fixtureFailures(), "failures only: empty lists, not null"},
 		{nil, nil, "nothing at all"},
 	}

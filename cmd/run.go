@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -280,6 +281,10 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		return nil
 	}
 	clock.done("check")
+	// The extractor (its dictionary is most of the memory of extraction)
+	// is used no more: hand its memory back before the summary is made, so
+	// that the two do not add up in the peak.
+	debug.FreeOSMemory()
 	written, err := writeRunOutputs(ctx, o, store, discoverFailures, log, clock)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -628,7 +633,7 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		return runOutputs{}, err
 	}
 	bw := bufio.NewWriterSize(recordsFile, 1<<16)
-	stream, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.StreamOptions{Options: analyze.Options{TopN: o.topN}, Dir: o.out}, o.jobsOrCPUs())
+	stream, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.StreamOptions{Options: analyze.Options{TopN: o.topN}, Dir: o.out, Jobs: o.jobsOrCPUs()}, o.jobsOrCPUs())
 	if stream != nil {
 		defer stream.Close()
 	}

@@ -605,3 +605,35 @@ func TestProgress(t *testing.T) {
 		t.Errorf("a disabled bar wrote %q, want only the log line", quiet.String())
 	}
 }
+
+// TestRunRemovesItsTemporaryFiles: the summary's facts go to a temporary
+// database in the output directory; a run removes its own, and those a
+// killed run left (with the outputs' temporaries) are removed by the next.
+func TestRunRemovesItsTemporaryFiles(t *testing.T) {
+	f := newRunFixture(t)
+	if code, stderr := f.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	leftovers := func() []string {
+		var found []string
+		for _, pattern := range []string{analyze.StreamTempPattern, ".*.tmp-*"} {
+			matches, _ := filepath.Glob(filepath.Join(f.out, pattern))
+			found = append(found, matches...)
+		}
+		return found
+	}
+	if left := leftovers(); len(left) > 0 {
+		t.Fatalf("a complete run left %v", left)
+	}
+	for _, name := range []string{".facts.db.tmp-123", "." + runSummaryFile + ".tmp-456"} {
+		if err := os.WriteFile(filepath.Join(f.out, name), []byte("half written"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, stderr := f.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if left := leftovers(); len(left) > 0 {
+		t.Errorf("the temporaries of a killed run are still there: %v", left)
+	}
+}
