@@ -128,9 +128,10 @@ type docKey struct {
 
 func documentRef(k docKey) string { return k.path + "#" + strconv.Itoa(k.bulletin) }
 
-// markDuplicateDocuments drops every count of a bulletin whose digest an
-// earlier bulletin (by path order) already has.
-func markDuplicateDocuments(docs []Document, facts []Fact) []Finding {
+// duplicateDocuments marks the bulletins, of docs sorted by
+// compareDocuments, whose digest an earlier bulletin already has, and
+// returns for each the bulletin kept instead.
+func duplicateDocuments(docs []Document) map[docKey]docKey {
 	first := map[string]docKey{}
 	duplicateOf := map[docKey]docKey{}
 	for i := range docs {
@@ -148,6 +149,13 @@ func markDuplicateDocuments(docs []Document, facts []Fact) []Finding {
 		}
 		first[d.Digest] = k
 	}
+	return duplicateOf
+}
+
+// markDuplicateDocuments drops every count of a bulletin whose digest an
+// earlier bulletin (by path order) already has.
+func markDuplicateDocuments(docs []Document, facts []Fact) []Finding {
+	duplicateOf := duplicateDocuments(docs)
 	if len(duplicateOf) == 0 {
 		return nil
 	}
@@ -176,6 +184,12 @@ func markDuplicateDocuments(docs []Document, facts []Fact) []Finding {
 		f.DuplicateOf = keptFacts[documentRef(kept)+"\x00"+factKey(*f)]
 		dropped[k] = append(dropped[k], f.Ref)
 	}
+	return duplicateDocumentFindings(duplicateOf, dropped)
+}
+
+// duplicateDocumentFindings reports each duplicate bulletin with the refs
+// of its dropped counts, in fact order.
+func duplicateDocumentFindings(duplicateOf map[docKey]docKey, dropped map[docKey][]string) []Finding {
 	var out []Finding
 	for k, kept := range duplicateOf {
 		out = append(out, Finding{
@@ -333,19 +347,29 @@ func markRepeatedFacts(facts []Fact) []Finding {
 	}
 	var out []Finding
 	for p, indexes := range grouped {
-		f := facts[indexes[0]]
-		finding := Finding{
-			Kind: FindingRepeatedFact, Path: p.dropped.path, Bulletin: p.dropped.bulletin,
-			Line: f.Line, Start: f.Start, Text: f.Sentence,
-			OtherPath: p.kept.path, OtherBulletin: p.kept.bulletin,
-			Message: fmt.Sprintf("%d counts already in %s are dropped", len(indexes), documentRef(p.kept)),
-		}
+		finding := repeatedFactFinding(&facts[indexes[0]], p.dropped, p.kept)
 		for _, i := range indexes {
 			finding.Facts = append(finding.Facts, facts[i].Ref)
 		}
-		out = append(out, finding)
+		out = append(out, finishRepeatedFactFinding(finding))
 	}
 	return out
+}
+
+// repeatedFactFinding starts the finding of the counts of bulletin dropped
+// that kept already holds, at the first of them (in fact order), f.
+func repeatedFactFinding(f *Fact, dropped, kept docKey) Finding {
+	return Finding{
+		Kind: FindingRepeatedFact, Path: dropped.path, Bulletin: dropped.bulletin,
+		Line: f.Line, Start: f.Start, Text: f.Sentence,
+		OtherPath: kept.path, OtherBulletin: kept.bulletin,
+	}
+}
+
+// finishRepeatedFactFinding writes the message once Facts is complete.
+func finishRepeatedFactFinding(f Finding) Finding {
+	f.Message = fmt.Sprintf("%d counts already in %s are dropped", len(f.Facts), documentRef(docKey{f.OtherPath, f.OtherBulletin}))
+	return f
 }
 
 // unitIdentity is how totals tell units apart: by code when the gazetteer
@@ -374,7 +398,7 @@ func markSupersededCumulative(facts []Fact) {
 		if !f.Cumulative || f.Dropped != "" {
 			continue
 		}
-		key := strings.Join([]string{unitIdentity(f.UnitCode, f.Unit), f.Activity, f.Object, f.Category, f.Canonical}, "\x00")
+		key := cumulativeKey(&f)
 		j, ok := latest[key]
 		if !ok {
 			latest[key] = i
@@ -390,11 +414,17 @@ func markSupersededCumulative(facts []Fact) {
 		if !f.Cumulative || f.Dropped != "" {
 			continue
 		}
-		key := strings.Join([]string{unitIdentity(f.UnitCode, f.Unit), f.Activity, f.Object, f.Category, f.Canonical}, "\x00")
+		key := cumulativeKey(f)
 		if j := latest[key]; j != i {
 			f.Dropped, f.DuplicateOf = DroppedSupersededCumulative, facts[j].Ref
 		}
 	}
+}
+
+// cumulativeKey is what a cumulative figure supersedes earlier figures of:
+// the same unit, activity, object, category and canonical measure.
+func cumulativeKey(f *Fact) string {
+	return strings.Join([]string{unitIdentity(f.UnitCode, f.Unit), f.Activity, f.Object, f.Category, f.Canonical}, "\x00")
 }
 
 type totalKey struct {
@@ -405,93 +435,126 @@ type totalKey struct {
 }
 
 type accumulator struct {
-	total     Total
-	high      float64
-	open      bool
-	documents map[docKey]bool
+	total Total
+	high  float64
+	open  bool
+	// lastDocument is the bulletin (totalsBuilder.document) of the last
+	// count added: counts come in fact order, so those of one bulletin are
+	// adjacent and a change of bulletin is a new document, without a set
+	// per total.
+	lastDocument int
+}
+
+// totalsBuilder sums facts, given in fact order, into totals; its memory
+// grows with the number of totals, not of facts.
+type totalsBuilder struct {
+	accs map[totalKey]*accumulator
+	// document numbers the bulletins of the facts added, from 1.
+	document     int
+	lastDocument docKey
+}
+
+func newTotalsBuilder() *totalsBuilder {
+	return &totalsBuilder{accs: map[totalKey]*accumulator{}}
 }
 
 func computeTotals(facts []Fact) []Total {
-	accs := map[totalKey]*accumulator{}
-	add := func(k totalKey, name, code, level string, direct bool, f Fact) {
-		a := accs[k]
-		if a == nil {
-			a = &accumulator{
-				total: Total{
-					Dimension: k.dimension, Key: name, Code: code, Level: level,
-					Bulletin: k.bulletin, Category: k.category, Measure: k.measure, Cumulative: k.cumulative,
-				},
-				documents: map[docKey]bool{},
-			}
-			accs[k] = a
-		}
-		t := &a.total
-		// Facts come sorted, so the first name and level seen are stable.
-		if t.Level == "" {
-			t.Level = level
-		}
-		t.Exact += f.Value * f.Factor
-		if f.Low != nil {
-			t.Low += *f.Low * f.Factor
-		} // an open lower bound of a count is 0: counts are not negative
-		if f.High != nil {
-			a.high += *f.High * f.Factor
-		} else {
-			a.open = true
-		}
-		t.N++
-		if f.Bound != "" && f.Bound != "exact" {
-			t.Approximate++
-		}
-		if direct {
-			t.Direct++
-		}
-		a.documents[docKey{f.Path, f.Bulletin}] = true
+	b := newTotalsBuilder()
+	for i := range facts {
+		b.add(&facts[i])
 	}
-	for _, f := range facts {
-		if f.Dropped != "" || !f.Additive {
-			continue
-		}
-		base := totalKey{category: f.Category, measure: f.Canonical, cumulative: f.Cumulative}
-		with := func(dimension, identity string, bulletin int) totalKey {
-			k := base
-			k.dimension, k.identity, k.bulletin = dimension, identity, bulletin
-			return k
-		}
-		part := f.Parent != ""
-		if f.Activity != "" && (!part || f.Activity != f.ParentActivity) {
-			add(with(DimensionActivity, f.Activity, 0), f.Activity, "", "", false, f)
-		}
-		if part {
-			continue
-		}
-		if f.Unit != "" {
-			add(with(DimensionUnit, unitIdentity(f.UnitCode, f.Unit), 0), f.Unit, f.UnitCode, f.UnitLevel, true, f)
-			seen := map[string]bool{unitIdentity(f.UnitCode, f.Unit): true}
-			for _, p := range f.Parents {
-				id := unitIdentity(p.Code, p.Name)
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
-				add(with(DimensionUnit, id, 0), p.Name, p.Code, p.Level, false, f)
-			}
-		}
-		add(with(DimensionCategory, f.Category, 0), f.Category, "", "", false, f)
-		if period := periodOf(f); period != "" {
-			add(with(DimensionPeriod, period, 0), period, "", "", false, f)
-		}
-		add(with(DimensionDocument, f.Path, f.Bulletin), f.Path, "", "", false, f)
+	return b.totals()
+}
+
+func (b *totalsBuilder) add(f *Fact) {
+	if d := (docKey{f.Path, f.Bulletin}); b.document == 0 || d != b.lastDocument {
+		b.document++
+		b.lastDocument = docKey{strings.Clone(d.path), d.bulletin}
 	}
-	out := make([]Total, 0, len(accs))
-	for _, a := range accs {
+	if f.Dropped != "" || !f.Additive {
+		return
+	}
+	base := totalKey{category: f.Category, measure: f.Canonical, cumulative: f.Cumulative}
+	with := func(dimension, identity string, bulletin int) totalKey {
+		k := base
+		k.dimension, k.identity, k.bulletin = dimension, identity, bulletin
+		return k
+	}
+	part := f.Parent != ""
+	if f.Activity != "" && (!part || f.Activity != f.ParentActivity) {
+		b.addTo(with(DimensionActivity, f.Activity, 0), f.Activity, "", "", false, f)
+	}
+	if part {
+		return
+	}
+	if f.Unit != "" {
+		b.addTo(with(DimensionUnit, unitIdentity(f.UnitCode, f.Unit), 0), f.Unit, f.UnitCode, f.UnitLevel, true, f)
+		seen := map[string]bool{unitIdentity(f.UnitCode, f.Unit): true}
+		for _, p := range f.Parents {
+			id := unitIdentity(p.Code, p.Name)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			b.addTo(with(DimensionUnit, id, 0), p.Name, p.Code, p.Level, false, f)
+		}
+	}
+	b.addTo(with(DimensionCategory, f.Category, 0), f.Category, "", "", false, f)
+	if period := periodOf(*f); period != "" {
+		b.addTo(with(DimensionPeriod, period, 0), period, "", "", false, f)
+	}
+	b.addTo(with(DimensionDocument, f.Path, f.Bulletin), f.Path, "", "", false, f)
+}
+
+func (b *totalsBuilder) addTo(k totalKey, name, code, level string, direct bool, f *Fact) {
+	a := b.accs[k]
+	if a == nil {
+		// cloned: a streamed fact's strings share one allocation (decodeFact)
+		k.identity, k.category, k.measure = strings.Clone(k.identity), strings.Clone(k.category), strings.Clone(k.measure)
+		a = &accumulator{
+			total: Total{
+				Dimension: k.dimension, Key: strings.Clone(name), Code: strings.Clone(code), Level: strings.Clone(level),
+				Bulletin: k.bulletin, Category: k.category, Measure: k.measure, Cumulative: k.cumulative,
+			},
+		}
+		b.accs[k] = a
+	}
+	t := &a.total
+	// Facts come sorted, so the first name and level seen are stable.
+	if t.Level == "" {
+		t.Level = strings.Clone(level)
+	}
+	t.Exact += f.Value * f.Factor
+	if f.Low != nil {
+		t.Low += *f.Low * f.Factor
+	} // an open lower bound of a count is 0: counts are not negative
+	if f.High != nil {
+		a.high += *f.High * f.Factor
+	} else {
+		a.open = true
+	}
+	t.N++
+	if f.Bound != "" && f.Bound != "exact" {
+		t.Approximate++
+	}
+	if direct {
+		t.Direct++
+	}
+	if t.Documents == 0 || a.lastDocument != b.document {
+		t.Documents++
+		a.lastDocument = b.document
+	}
+}
+
+func (b *totalsBuilder) totals() []Total {
+	out := make([]Total, 0, len(b.accs))
+	for _, a := range b.accs {
 		t := a.total
 		t.Exact, t.Low = stable(t.Exact), stable(t.Low)
 		if !a.open {
 			h := stable(a.high)
 			t.High = &h
 		}
-		t.Documents = len(a.documents)
 		out = append(out, t)
 	}
 	slices.SortFunc(out, compareTotals)
@@ -590,22 +653,36 @@ func topLists(totals []Total, n int) []TopList {
 }
 
 func overview(s *Summary) Overview {
-	o := Overview{Bulletins: len(s.Documents), Facts: len(s.Facts), Findings: len(s.Findings)}
+	var o Overview
+	for i := range s.Facts {
+		o.addFact(&s.Facts[i])
+	}
+	o.addDocumentsAndFindings(s)
+	return o
+}
+
+// addFact counts one fact in the overview.
+func (o *Overview) addFact(f *Fact) {
+	o.Facts++
+	if f.Dropped != "" {
+		o.Dropped++
+	} else {
+		o.Counted++
+	}
+	if f.Parent != "" {
+		o.Parts++
+	}
+}
+
+// addDocumentsAndFindings counts what the overview takes from the
+// documents and findings of s.
+func (o *Overview) addDocumentsAndFindings(s *Summary) {
+	o.Bulletins, o.Findings = len(s.Documents), len(s.Findings)
 	paths := map[string]bool{}
 	for _, d := range s.Documents {
 		paths[d.Path] = true
 	}
 	o.Files = len(paths)
-	for _, f := range s.Facts {
-		if f.Dropped != "" {
-			o.Dropped++
-		} else {
-			o.Counted++
-		}
-		if f.Parent != "" {
-			o.Parts++
-		}
-	}
 	failed := map[string]bool{}
 	for _, f := range s.Findings {
 		if f.Kind == FindingFailedFile {
@@ -613,5 +690,4 @@ func overview(s *Summary) Overview {
 		}
 	}
 	o.Failed = len(failed)
-	return o
 }

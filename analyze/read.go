@@ -11,6 +11,9 @@ import (
 	"github.com/bulletin-tool/bulletin/extract"
 )
 
+// recordPrefix is how a record line starts as bulletin extract writes it.
+var recordPrefix = []byte(`{"schema":"` + extract.SchemaVersion + `"`)
+
 // ReadRecords reads `bulletin extract` output: one JSON object a line, each a
 // record or a failure line (schema bulletin.error/v1), in any mix. Blank
 // lines are skipped. Errors name the line.
@@ -26,6 +29,19 @@ func ReadRecords(r io.Reader) ([]extract.Record, []extract.Failure, error) {
 			return records, failures, fmt.Errorf("line %d: %w", line, err)
 		}
 		if t := bytes.TrimSpace(text); len(t) > 0 {
+			// bulletin extract writes the schema first: such a line is
+			// decoded once, not scanned for its schema and then decoded.
+			if bytes.HasPrefix(t, recordPrefix) {
+				var rec extract.Record
+				if jerr := json.Unmarshal(t, &rec); jerr == nil && rec.Schema == extract.SchemaVersion {
+					records = append(records, rec)
+					if errors.Is(err, io.EOF) {
+						return records, failures, nil
+					}
+					continue
+				}
+				// a bad line, or a later "schema" key: the general path says which
+			}
 			var head struct {
 				Schema string `json:"schema"`
 			}

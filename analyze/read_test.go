@@ -84,3 +84,25 @@ func FuzzReadRecords(f *testing.F) {
 		}
 	})
 }
+
+// TestReadRecordsFastPathAgreesWithTheGeneralOne: a line that starts like a
+// record is decoded once; where that could differ from reading its schema
+// first, the general path decides.
+func TestReadRecordsFastPathAgreesWithTheGeneralOne(t *testing.T) {
+	cases := []struct {
+		input            string
+		records, failure int
+		reason           string
+	}{
+		{`{"schema":"bulletin.record/v1","source":{"path":"a.txt"}}`, 1, 0, "a record as extract writes it"},
+		{`{"schema":"bulletin.record/v1","path":"a.doc","stage":"read","message":"x","schema":"bulletin.error/v1"}`, 0, 1,
+			"a later schema key wins, as in encoding/json: a failure line"},
+		{` {"source":{"path":"a.txt"},"schema":"bulletin.record/v1"}`, 1, 0, "schema not first: the general path"},
+	}
+	for _, c := range cases {
+		records, failures, err := ReadRecords(strings.NewReader(c.input + "\n"))
+		if err != nil || len(records) != c.records || len(failures) != c.failure {
+			t.Errorf("%s: %d records, %d failures, error %v; want %d and %d", c.reason, len(records), len(failures), err, c.records, c.failure)
+		}
+	}
+}

@@ -16,10 +16,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,11 +43,6 @@ const (
 	runLockFile    = ".lock"
 )
 
-// defaultAnalyzeChunkBytes bounds the records held in memory while the
-// summary is rebuilt: records are analysed a chunk at a time and the chunk
-// summaries merged, which analyze.Merge makes exact.
-const defaultAnalyzeChunkBytes = 32 << 20
-
 // recentlyModified is how close to the run a modification time may be and
 // still be trusted as a pre-check: a file written within the file system's
 // timestamp granularity of being read could change again with the same
@@ -63,14 +60,14 @@ type runOptions struct {
 	shardSpec   string
 	topN        int
 	args        []string
+	// cpuProfile is where a CPU profile of the run goes (hidden flag, for
+	// finding where a slow run spends its time with go tool pprof).
+	cpuProfile string
 
 	// Filled by validate.
 	pdf   render.PDFOptions
 	shard shard
 	bar   *progressBar
-	// analyzeChunkBytes is defaultAnalyzeChunkBytes unless a test wants
-	// many chunks.
-	analyzeChunkBytes int
 }
 
 func newRunCommand(streams IO, g *globalOptions) *cobra.Command {
@@ -125,6 +122,17 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if o.cpuProfile != "" {
+				profile, err := os.Create(o.cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer profile.Close()
+				if err := pprof.StartCPUProfile(profile); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			return runRun(c.Context(), o, streams, log)
 		},
 	}
@@ -139,6 +147,8 @@ Examples:
 	f.StringVar(&o.progress, "progress", progressAuto, "progress bar on standard error: auto (when it is a terminal), always or never")
 	f.StringVar(&o.shardSpec, "shard", "", "process only the K-th of N shards of the files, K/N (1 ≤ K ≤ N), chosen by a hash of the path")
 	f.IntVar(&o.topN, "top", analyze.DefaultTopN, "length of each top list of the summary")
+	f.StringVar(&o.cpuProfile, "cpu-profile", "", "write a CPU profile of the run to FILE (for go tool pprof)")
+	f.MarkHidden("cpu-profile")
 	return c
 }
 
@@ -162,9 +172,6 @@ func (o *runOptions) validate(args []string, streams IO) error {
 	if o.pdf, err = o.render.pdfOptions(streams); err != nil {
 		return err
 	}
-	if o.analyzeChunkBytes <= 0 {
-		o.analyzeChunkBytes = defaultAnalyzeChunkBytes
-	}
 	return nil
 }
 
@@ -176,9 +183,6 @@ type runCounts struct {
 func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) error {
 	if o.bar == nil {
 		o.bar = newProgressBar(streams.Err, false, streams.Now)
-	}
-	if o.analyzeChunkBytes <= 0 {
-		o.analyzeChunkBytes = defaultAnalyzeChunkBytes
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return fmt.Errorf("output directory: %w", err)
@@ -226,7 +230,9 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		logSummary(log, "bulletin, its data or the extraction options changed since the last run: every file is extracted again", "was", previous, "now", versions)
 	}
 
+	clock := newStageClock(log)
 	counts, err := extractChanged(ctx, o, store, x, versions, inputs, log)
+	clock.done("extract")
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			done := counts.extracted + counts.unchanged + counts.failed
@@ -274,7 +280,12 @@ func runRun(ctx context.Context, o *runOptions, streams IO, log *slog.Logger) er
 		}
 		return nil
 	}
-	written, err := writeRunOutputs(ctx, o, store, discoverFailures, log)
+	clock.done("check")
+	// The extractor (its dictionary is most of the memory of extraction)
+	// is used no more: hand its memory back before the summary is made, so
+	// that the two do not add up in the peak.
+	debug.FreeOSMemory()
+	written, err := writeRunOutputs(ctx, o, store, discoverFailures, log, clock)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("interrupted while writing the outputs: every file is saved in %s; the outputs in %s were left as they were; run again to write them: %w", statePath, o.out, err)
@@ -453,6 +464,13 @@ func extractChanged(ctx context.Context, o *runOptions, store *state.Store, x *e
 	if len(candidates) == 0 {
 		return counts, nil
 	}
+	// Largest first: the batch emits in its input order with only a few
+	// results waiting, so a large file late in the list (one government
+	// report of 3.4 MB is a third of the corpus's bytes) held the other
+	// workers idle while it was extracted. The order changes nothing else:
+	// each file is committed on its own and the outputs are rebuilt in
+	// path order.
+	slices.SortStableFunc(candidates, func(a, b extract.Input) int { return cmp.Compare(b.Size, a.Size) })
 
 	var blob bytes.Buffer
 	enc := json.NewEncoder(&blob)
@@ -575,11 +593,16 @@ func setMeta(ctx context.Context, store *state.Store, key, value string) error {
 }
 
 // removeStaleTemporaries deletes what a killed run left half-written: the
-// temporary files atomicfile makes beside each output. The lock is held, so
-// no other run is writing them.
+// temporary files atomicfile makes beside each output, and the temporary
+// database of the summary's facts. The lock is held, so no other run is
+// writing them.
 func removeStaleTemporaries(dir string, log *slog.Logger) {
+	patterns := []string{analyze.StreamTempPattern}
 	for _, name := range []string{runRecordsFile, runSummaryFile, runReportFile, runErrorsFile} {
-		matches, _ := filepath.Glob(filepath.Join(dir, "."+name+".tmp-*"))
+		patterns = append(patterns, "."+name+".tmp-*")
+	}
+	for _, pattern := range patterns {
+		matches, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, m := range matches {
 			if err := os.Remove(m); err == nil {
 				log.Debug("removed a temporary file of an interrupted run", "path", m)
@@ -597,7 +620,7 @@ type runOutputs struct {
 // writeRunOutputs rebuilds every output from the database. All four are
 // written to temporary files first and renamed into place only when all are
 // complete, so an interruption leaves the previous set whole.
-func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, discoverFailures []extract.Failure, log *slog.Logger) (runOutputs, error) {
+func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, discoverFailures []extract.Failure, log *slog.Logger, clock *stageClock) (runOutputs, error) {
 	var pending []*atomicfile.File
 	abort := func() {
 		for _, f := range pending {
@@ -617,7 +640,10 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		return runOutputs{}, err
 	}
 	bw := bufio.NewWriterSize(recordsFile, 1<<16)
-	summary, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.Options{TopN: o.topN}, o.analyzeChunkBytes, o.jobsOrCPUs())
+	stream, written, err := summarizeStore(ctx, store, discoverFailures, bw, analyze.StreamOptions{Options: analyze.Options{TopN: o.topN}, Dir: o.out, Jobs: o.jobsOrCPUs()}, o.jobsOrCPUs())
+	if stream != nil {
+		defer stream.Close()
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -625,10 +651,13 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 		abort()
 		return written, err
 	}
-	// The chunk summaries and records are garbage now and the summary may
-	// be large (it keeps every count): hand their memory back before the
-	// outputs' buffers are allocated, so that they do not add up in the peak.
-	debug.FreeOSMemory()
+	clock.done("records and facts")
+	summary, facts, err := stream.Finish()
+	if err != nil {
+		abort()
+		return written, err
+	}
+	clock.done("summary passes")
 
 	steps := []struct {
 		name  string
@@ -644,26 +673,51 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 			}
 			return nil
 		}},
-		{runSummaryFile, func(w io.Writer) error { return render.WriteSummaryJSON(w, summary) }},
+		{runSummaryFile, func(w io.Writer) error {
+			return render.WriteSummaryJSONFrom(w, summary, render.SummaryJSONOptions{Facts: facts, Jobs: o.jobsOrCPUs()})
+		}},
 		{runReportFile, func(w io.Writer) error {
-			warnings, err := render.RenderPDF(w, summary, o.pdf)
+			warnings, err := render.RenderPDFFrom(w, summary, facts, o.pdf)
 			for _, warning := range warnings {
 				log.Warn(warning)
 			}
 			return err
 		}},
 	}
-	for _, step := range steps {
+	// The steps read the summary and its facts and write files of their
+	// own, so with more than one job they run side by side: the report
+	// then costs no wall time beside summary.json.
+	files := make([]*atomicfile.File, len(steps))
+	for i, step := range steps {
 		f, err := create(step.name)
-		if err == nil {
-			err = step.write(f)
-		}
 		if err != nil {
 			abort()
 			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, step.name), err)
 		}
-		debug.FreeOSMemory() // the step's encoding buffer, as big as its output
+		files[i] = f
 	}
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		write := func() {
+			start := time.Now()
+			errs[i] = step.write(files[i])
+			log.Debug("wrote an output", "file", step.name, "seconds", time.Since(start).Round(time.Millisecond).Seconds())
+		}
+		if o.jobsOrCPUs() > 1 {
+			wg.Go(write)
+		} else {
+			write()
+		}
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			abort()
+			return written, fmt.Errorf("write %s: %w", filepath.Join(o.out, steps[i].name), err)
+		}
+	}
+	clock.done("outputs")
 	if err := ctx.Err(); err != nil {
 		abort()
 		return written, err
@@ -677,81 +731,91 @@ func writeRunOutputs(ctx context.Context, o *runOptions, store *state.Store, dis
 	return written, nil
 }
 
+// errStopListing ends the listing of the store when adding to the summary
+// failed; the adder's error is the one reported.
+var errStopListing = errors.New("stop listing")
+
 // summarizeStore streams the records of the database, in byte order of
-// path, to records and analyses them a chunk of about chunkBytes at a time,
-// up to jobs chunks at once; the chunk summaries are merged into the
-// summary of all the records, so memory holds a few chunks of records, not
-// all of them, and the summary stage uses every core like extraction does.
-func summarizeStore(ctx context.Context, store *state.Store, extraFailures []extract.Failure, records io.Writer, opts analyze.Options, chunkBytes, jobs int) (*analyze.Summary, runOutputs, error) {
+// path, to records and into a Stream of the summary: each file's records
+// are parsed and analysed on up to jobs goroutines, and the parts are added
+// in path order, so memory holds a few files' records, and the facts go to
+// the Stream's database. The caller finishes the stream and closes it.
+func summarizeStore(ctx context.Context, store *state.Store, extraFailures []extract.Failure, records io.Writer, opts analyze.StreamOptions, jobs int) (*analyze.Stream, runOutputs, error) {
 	var out runOutputs
-	var (
-		mu       sync.Mutex
-		wg       sync.WaitGroup
-		partials []*analyze.Summary // by chunk, in path order
-		firstErr error
-	)
-	slots := make(chan struct{}, max(1, jobs))
-	var chunk bytes.Buffer
-	flush := func() {
-		if chunk.Len() == 0 {
-			return
-		}
-		data := bytes.Clone(chunk.Bytes())
-		chunk.Reset()
-		mu.Lock()
-		index := len(partials)
-		partials = append(partials, nil)
-		mu.Unlock()
-		slots <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-slots }()
-			recs, _, err := analyze.ReadRecords(bytes.NewReader(data))
-			var s *analyze.Summary
-			if err == nil {
-				s, err = analyze.Analyze(recs, nil, opts)
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil && firstErr == nil {
-				firstErr = fmt.Errorf("state: records: %w", err)
-			}
-			partials[index] = s
-		})
+	stream, err := analyze.NewStream(opts)
+	if err != nil {
+		return nil, out, err
 	}
-	err := store.List(ctx, state.ListOptions{Records: true}, func(e state.Entry) error {
+	// A file in hand: analysed by a worker, then added by the one
+	// goroutine that adds, in the order the files were listed.
+	type inHand struct {
+		done chan struct{}
+		part *analyze.Part
+		err  error
+	}
+	jobs = max(1, jobs)
+	queue := make(chan *inHand, 2*jobs)
+	slots := make(chan struct{}, jobs)
+	added := make(chan error, 1)
+	var failed atomic.Bool // the adder failed: stop listing
+	go func() {
+		var err error
+		for f := range queue {
+			<-f.done
+			if err == nil {
+				err = f.err
+			}
+			if err == nil {
+				err = stream.Add(f.part)
+			}
+			if err != nil {
+				failed.Store(true)
+			}
+		}
+		added <- err
+	}()
+	err = store.List(ctx, state.ListOptions{Records: true}, func(e state.Entry) error {
 		if e.Failure != nil {
 			out.failures = append(out.failures, extract.Failure{Schema: extract.FailureSchema, Path: e.Path, Stage: e.Failure.Stage, Message: e.Failure.Message})
 			return nil
+		}
+		if failed.Load() {
+			return errStopListing
 		}
 		out.files++
 		if _, err := records.Write(e.Records); err != nil {
 			return err
 		}
 		out.records += e.RecordCount
-		chunk.Write(e.Records)
-		if chunk.Len() >= chunkBytes {
-			flush()
-		}
+		f := &inHand{done: make(chan struct{})}
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots }()
+			defer close(f.done)
+			recs, _, err := analyze.ReadRecords(bytes.NewReader(e.Records))
+			if err == nil {
+				f.part, err = analyze.AnalyzePart(recs)
+			}
+			if err != nil {
+				f.err = fmt.Errorf("state: records of %s: %w", e.Path, err)
+			}
+		}()
+		queue <- f
 		return nil
 	})
-	if err == nil {
-		flush()
-	}
-	wg.Wait()
-	if err == nil {
-		err = firstErr
+	close(queue)
+	if addErr := <-added; err == nil || errors.Is(err, errStopListing) {
+		err = addErr
 	}
 	if err != nil {
-		return nil, out, err
+		return stream, out, err
 	}
 	out.failures = append(out.failures, extraFailures...)
 	slices.SortStableFunc(out.failures, func(a, b extract.Failure) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Message, b.Message))
 	})
-	failed, err := analyze.Analyze(nil, out.failures, opts)
-	if err != nil {
-		return nil, out, err
+	for _, f := range out.failures {
+		stream.AddFailure(f)
 	}
-	summary, err := analyze.Merge(append(partials, failed)...)
-	return summary, out, err
+	return stream, out, nil
 }

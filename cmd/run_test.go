@@ -242,23 +242,39 @@ func TestRunSummaryIsTheSummaryOfItsRecords(t *testing.T) {
 	if got := f.read(runSummaryFile); got != string(want) {
 		t.Error("run's summary differs from analyze of its records.jsonl and errors.jsonl")
 	}
-	// Chunks of one file each merge into the same summary as one chunk.
+	// The report drawn from the facts on disk is the one render draws
+	// from summary.json with every fact in memory.
+	rendered := filepath.Join(t.TempDir(), "report.pdf")
+	if code, stderr := runBulletin("render", analyzed, "-o", rendered, "--creation-date", fixedDate); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	if wantPDF, _ := os.ReadFile(rendered); f.read(runReportFile) != string(wantPDF) {
+		t.Error("run's report differs from render of its summary.json")
+	}
+	// However many files are analysed at once, the summary is the same.
 	store, err := state.Open(filepath.Join(f.out, runStateFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	encode := func(chunkBytes int) string {
+	encode := func(jobs int) string {
 		var records, out bytes.Buffer
-		s, _, err := summarizeStore(context.Background(), store, nil, &records, analyze.Options{}, chunkBytes, 3)
+		stream, _, err := summarizeStore(context.Background(), store, nil, &records, analyze.StreamOptions{Dir: t.TempDir()}, jobs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		render.WriteSummaryJSON(&out, s)
+		defer stream.Close()
+		s, facts, err := stream.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := render.WriteSummaryJSONFrom(&out, s, render.SummaryJSONOptions{Facts: facts, Jobs: jobs}); err != nil {
+			t.Fatal(err)
+		}
 		return out.String()
 	}
-	if encode(1) != encode(defaultAnalyzeChunkBytes) {
-		t.Error("the summary depends on how the records were chunked")
+	if one := encode(1); one != encode(3) || one != string(want) {
+		t.Error("the summary depends on how many files were analysed at once")
 	}
 }
 
@@ -587,5 +603,37 @@ func TestProgress(t *testing.T) {
 	q.Finish()
 	if quiet.String() != "log\n" {
 		t.Errorf("a disabled bar wrote %q, want only the log line", quiet.String())
+	}
+}
+
+// TestRunRemovesItsTemporaryFiles: the summary's facts go to a temporary
+// database in the output directory; a run removes its own, and those a
+// killed run left (with the outputs' temporaries) are removed by the next.
+func TestRunRemovesItsTemporaryFiles(t *testing.T) {
+	f := newRunFixture(t)
+	if code, stderr := f.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	leftovers := func() []string {
+		var found []string
+		for _, pattern := range []string{analyze.StreamTempPattern, ".*.tmp-*"} {
+			matches, _ := filepath.Glob(filepath.Join(f.out, pattern))
+			found = append(found, matches...)
+		}
+		return found
+	}
+	if left := leftovers(); len(left) > 0 {
+		t.Fatalf("a complete run left %v", left)
+	}
+	for _, name := range []string{".facts.db.tmp-123", "." + runSummaryFile + ".tmp-456"} {
+		if err := os.WriteFile(filepath.Join(f.out, name), []byte("half written"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, stderr := f.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if left := leftovers(); len(left) > 0 {
+		t.Errorf("the temporaries of a killed run are still there: %v", left)
 	}
 }

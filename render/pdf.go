@@ -62,6 +62,11 @@ const (
 type pdfReport struct {
 	pdf     *fpdf.Fpdf
 	summary *analyze.Summary
+	// facts are the summary's facts, in memory or not.
+	facts analyze.FactSource
+	// trends are the monthly sums of the charted pairs, from one pass over
+	// the facts rather than one per chart.
+	trends  map[measurePair]*monthlySums
 	options PDFOptions
 	title   string
 	glyphs  missingGlyphs
@@ -75,6 +80,15 @@ type pdfReport struct {
 // what the reader should know but does not stop the report: characters the
 // font cannot draw (shown as □), and sections left out for lack of data.
 func RenderPDF(w io.Writer, s *analyze.Summary, opts PDFOptions) (warnings []string, err error) {
+	return RenderPDFFrom(w, s, nil, opts)
+}
+
+// RenderPDFFrom is RenderPDF with the facts (for the trend charts and the
+// appendix) taken from facts instead of s.Facts, unless facts is nil: a
+// summary too large for memory (analyze.Stream) keeps them on disk, and
+// the report reads them in one pass for the trends and stops after the
+// appendix's first rows.
+func RenderPDFFrom(w io.Writer, s *analyze.Summary, facts analyze.FactSource, opts PDFOptions) (warnings []string, err error) {
 	if s == nil {
 		return nil, errors.New("render pdf: no summary")
 	}
@@ -88,8 +102,12 @@ func RenderPDF(w io.Writer, s *analyze.Summary, opts PDFOptions) (warnings []str
 	if opts.CreationDate.IsZero() {
 		opts.CreationDate = time.Now()
 	}
+	if facts == nil {
+		facts = analyze.SliceFacts(s.Facts)
+	}
 	report := &pdfReport{
 		summary: s,
+		facts:   facts,
 		options: opts,
 		title:   opts.Title,
 		glyphs:  missingGlyphs{coverage: coverage},
@@ -101,8 +119,13 @@ func RenderPDF(w io.Writer, s *analyze.Summary, opts PDFOptions) (warnings []str
 	if report.title == "" {
 		report.title = defaultPDFTitle
 	}
+	if report.trends, err = sumTrends(s, facts); err != nil {
+		return nil, fmt.Errorf("render pdf: %w", err)
+	}
 	report.setUp(fontBytes)
-	report.layOut()
+	if err := report.layOut(); err != nil {
+		return report.glyphs.warnings, fmt.Errorf("render pdf: %w", err)
+	}
 	if err := report.pdf.Error(); err != nil {
 		return report.glyphs.warnings, fmt.Errorf("render pdf: %w", err)
 	}
@@ -294,11 +317,11 @@ func (r *pdfReport) paragraph(s string, size float64) {
 }
 
 // layOut draws every section in reading order.
-func (r *pdfReport) layOut() {
+func (r *pdfReport) layOut() error {
 	r.drawCover()
 	r.drawKeyFigures()
 	r.drawCharts()
 	r.drawTables()
 	r.drawQuality()
-	r.drawAppendix()
+	return r.drawAppendix()
 }

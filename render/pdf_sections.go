@@ -346,28 +346,58 @@ type trendChart struct {
 	entries []barEntry
 }
 
-// trend sums the counted facts of a pair by the month (or, over long
-// spans, the year) of their bulletin. It follows the totals' rules: dropped
-// facts, parts of a breakdown, cumulative figures and non-additive
-// categories are left out. It returns nil unless two periods have data.
-func (r *pdfReport) trend(pair measurePair) *trendChart {
-	months := map[string]float64{}
+// monthlySums are the sums of one pair's counted facts by the month of
+// their bulletin.
+type monthlySums struct {
+	months map[string]float64
 	// A month with a lower bound (余, 以上) among its counts is a lower bound too.
-	open := map[string]bool{}
-	for _, fact := range r.summary.Facts {
-		if fact.Dropped != "" || !fact.Additive || fact.Parent != "" || fact.Cumulative ||
-			fact.Category != pair.Category || fact.Canonical != pair.Measure || len(fact.Date) < 7 {
+	open map[string]bool
+}
+
+// sumTrends sums, in one pass over the facts, the counted facts of each
+// charted pair by month. It follows the totals' rules: dropped facts,
+// parts of a breakdown, cumulative figures and non-additive categories are
+// left out.
+func sumTrends(s *analyze.Summary, facts analyze.FactSource) (map[measurePair]*monthlySums, error) {
+	pairs := measurePairs(s)
+	sums := map[measurePair]*monthlySums{}
+	for _, pair := range pairs[:min(len(pairs), maxChartPairs)] {
+		sums[pair] = &monthlySums{months: map[string]float64{}, open: map[string]bool{}}
+	}
+	if len(sums) == 0 {
+		return sums, nil
+	}
+	for fact, err := range facts.All() {
+		if err != nil {
+			return nil, err
+		}
+		if fact.Dropped != "" || !fact.Additive || fact.Parent != "" || fact.Cumulative || len(fact.Date) < 7 {
+			continue
+		}
+		m := sums[measurePair{fact.Category, fact.Canonical}]
+		if m == nil {
 			continue
 		}
 		factor := fact.Factor
 		if factor == 0 {
 			factor = 1
 		}
-		months[fact.Date[:7]] += fact.Value * factor
+		m.months[fact.Date[:7]] += fact.Value * factor
 		if fact.High == nil {
-			open[fact.Date[:7]] = true
+			m.open[fact.Date[:7]] = true
 		}
 	}
+	return sums, nil
+}
+
+// trend is the chart of a pair's monthly sums (or, over long spans, yearly
+// sums). It returns nil unless two periods have data.
+func (r *pdfReport) trend(pair measurePair) *trendChart {
+	sums := r.trends[pair]
+	if sums == nil {
+		return nil
+	}
+	months, open := sums.months, sums.open
 	if len(months) < 2 {
 		return nil
 	}
@@ -626,20 +656,28 @@ func findingDetail(finding analyze.Finding) string {
 }
 
 // drawAppendix lists counts with their provenance.
-func (r *pdfReport) drawAppendix() {
-	if r.options.Appendix == 0 || len(r.summary.Facts) == 0 {
-		return
+func (r *pdfReport) drawAppendix() error {
+	all := r.facts.Len()
+	if r.options.Appendix == 0 || all == 0 {
+		return nil
 	}
-	facts := r.summary.Facts
-	if r.options.Appendix > 0 && r.options.Appendix < len(facts) {
-		facts = facts[:r.options.Appendix]
+	listed := all
+	if r.options.Appendix > 0 && r.options.Appendix < all {
+		listed = r.options.Appendix
 	}
 	r.chapter("附录：数量明细与出处")
-	if len(facts) < len(r.summary.Facts) {
-		r.paragraph(fmt.Sprintf("列出全部 %d 条中的前 %d 条。", len(r.summary.Facts), len(facts)), 9)
+	if listed < all {
+		r.paragraph(fmt.Sprintf("列出全部 %d 条中的前 %d 条。", all, listed), 9)
 	}
-	rows := make([][]string, 0, len(facts))
-	for i, fact := range facts {
+	rows := make([][]string, 0, listed)
+	for fact, err := range r.facts.All() {
+		if err != nil {
+			return err
+		}
+		if len(rows) == listed {
+			break
+		}
+		i := len(rows)
 		quantity := fact.Text
 		if fact.Dropped != "" {
 			quantity += "（未计入：" + label("dropped", fact.Dropped) + "）"
@@ -673,4 +711,5 @@ func (r *pdfReport) drawAppendix() {
 		{Header: "出处（文件、简报、行）", Width: 36, Align: "L"},
 		{Header: "原句", Width: contentWidth - 106, Align: "L"},
 	}}, rows)
+	return nil
 }

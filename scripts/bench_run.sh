@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Measures `bulletin run` on the corpus copied COPIES times (default 20):
 # files/s, MB/s and peak RSS at --jobs 1 and --jobs 2, then an incremental
-# run with nothing changed. Peak RSS comes from /usr/bin/time -v.
+# run with nothing changed. Peak RSS and CPU time (user + system) come from
+# /usr/bin/time -v; on a machine shared with other work the CPU time and
+# the load average (printed after each run) tell a slow run from a busy
+# machine.
 #
 #   scripts/bench_run.sh [CORPUS_DIR] [COPIES]
 set -euo pipefail
@@ -36,12 +39,14 @@ measure() { # label, out dir, extra flags...
 		rc=$?
 		[[ $rc == 3 ]] || { cat "$work/time.txt" >&2; exit 1; }
 	}
-	local wall rss
+	local wall rss cpu
+	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt" |
 		awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
 	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-	printf '%-22s %7.1f s  %7.1f files/s  %6.2f MB/s  peak RSS %5.0f MB\n' "$label" "$wall" \
-		"$(echo "$files / $wall" | bc -l)" "$(echo "$bytes / 1000000 / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+	printf '%-22s %7.1f s  %7.1f files/s  %6.2f MB/s  peak RSS %5.0f MB  cpu %6.1f s  load %s\n' "$label" "$wall" \
+		"$(echo "$files / $wall" | bc -l)" "$(echo "$bytes / 1000000 / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$cpu" \
+		"$(cut -d' ' -f1 /proc/loadavg)"
 	echo "$wall" >"$work/last_wall"
 }
 
