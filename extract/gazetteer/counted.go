@@ -15,18 +15,38 @@ import "strings"
 var countedLevelWords = []struct {
 	word   string
 	levels []Level
+	runes  []rune // word, filled by init
 }{
-	{"县市区", []Level{LevelCounty}},
-	{"市县区", []Level{LevelCounty}},
-	{"县区", []Level{LevelCounty}},
-	{"县市", []Level{LevelCounty}},
-	{"乡镇", []Level{LevelTownship}},
-	{"街道", []Level{LevelTownship}},
-	{"县", []Level{LevelCounty}},
-	{"区", []Level{LevelCounty}},
-	{"市", []Level{LevelPrefecture, LevelCounty}},
-	{"镇", []Level{LevelTownship}},
-	{"乡", []Level{LevelTownship}},
+	{word: "县市区", levels: []Level{LevelCounty}},
+	{word: "市县区", levels: []Level{LevelCounty}},
+	{word: "县区", levels: []Level{LevelCounty}},
+	{word: "县市", levels: []Level{LevelCounty}},
+	{word: "乡镇", levels: []Level{LevelTownship}},
+	{word: "街道", levels: []Level{LevelTownship}},
+	{word: "县", levels: []Level{LevelCounty}},
+	{word: "区", levels: []Level{LevelCounty}},
+	{word: "市", levels: []Level{LevelPrefecture, LevelCounty}},
+	{word: "镇", levels: []Level{LevelTownship}},
+	{word: "乡", levels: []Level{LevelTownship}},
+}
+
+func init() {
+	for i := range countedLevelWords {
+		countedLevelWords[i].runes = []rune(countedLevelWords[i].word)
+	}
+}
+
+// hasRunesAt reports whether text holds w at position i.
+func hasRunesAt(text []rune, i int, w []rune) bool {
+	if i+len(w) > len(text) {
+		return false
+	}
+	for k, r := range w {
+		if text[i+k] != r {
+			return false
+		}
+	}
+	return true
 }
 
 // maxCountedItems bounds a counted list; maxItemRunes one of its stems.
@@ -76,9 +96,11 @@ func smallNumber(text []rune, end int) (int, int) {
 func (g *Gazetteer) countedLists(text []rune, context []int32) []int32 {
 	var out []int32
 	for i := 1; i < len(text); i++ {
+		if !strings.ContainsRune("县市区乡镇街", text[i]) {
+			continue // no level word starts here: most positions
+		}
 		for _, lw := range countedLevelWords {
-			w := []rune(lw.word)
-			if i+len(w) > len(text) || string(text[i:i+len(w)]) != lw.word {
+			if !hasRunesAt(text, i, lw.runes) {
 				continue
 			}
 			numEnd := i
