@@ -340,10 +340,52 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 	units = dropCounted(units, qs)
 	units = dropNested(units)
 	rec.Units = collectUnits(doc, listedUnits(units))
+	inheritParents(rec.Units, units, f)
 	rec.Activities = collectActivities(doc, acts)
 	linkCounts(doc, b, qs, units, acts, issuer, du)
 	rec.Units = f.addLinkedDivisions(rec.Units, qs, du)
 	rec.Units, rec.Places = splitPlaces(rec.Units, units, found.placeUse, qs)
+}
+
+// inheritParents gives an organisation or community whose name begins with
+// a division (鄯善县人民医院, 鄯善镇滨沙社区) that division and the ones above
+// it as parents, so that its counts roll up to its town and county. ms are
+// the mentions the units were collected from.
+func inheritParents(us []Unit, ms []unitMention, f *UnitFinder) {
+	leading := map[int]unitMention{} // admin mentions by start
+	for _, m := range ms {
+		if m.unit.Kind == "admin" && m.unit.Code != "" && !m.unit.Ambiguous {
+			if o, ok := leading[m.start]; !ok || m.end > o.end {
+				leading[m.start] = m
+			}
+		}
+	}
+	if len(leading) == 0 {
+		return
+	}
+	for i := range us {
+		u := &us[i]
+		if u.Kind != "org" && u.Kind != "village" || len(u.Parents) > 0 {
+			continue
+		}
+		for _, span := range u.Mentions {
+			a, ok := leading[span.Start]
+			if !ok || a.end >= span.End {
+				continue
+			}
+			name := a.unit.Name
+			if a.unit.Resolved != "" {
+				name = a.unit.Resolved
+			}
+			if g, err := f.Gazetteer(); err == nil {
+				if d, ok := g.Lookup(a.unit.Code); ok {
+					name = d.Name // the official name (鄯善县 for 鄯善)
+				}
+			}
+			u.Parents = append([]Parent{{Code: a.unit.Code, Name: name, Level: a.unit.Level}}, a.unit.Parents...)
+			break
+		}
+	}
 }
 
 // addLinkedDivisions lists the divisions counts were linked to without

@@ -158,6 +158,23 @@ func TestActivitiesByRule(t *testing.T) {
 	}
 }
 
+// An organisation named after its town rolls up through it.
+func TestOrganisationsInheritParents(t *testing.T) {
+	units := unitNames(extractString(t, "鄯善县人民医院组织义诊20场。鄯善镇滨沙社区开展宣讲3场。"))
+	for name, want := range map[string]string{
+		"鄯善县人民医院": "鄯善县→吐鲁番市→新疆维吾尔自治区",
+		"鄯善镇滨沙社区": "鄯善镇→鄯善县→吐鲁番市→新疆维吾尔自治区",
+	} {
+		var chain []string
+		for _, p := range units[name].Parents {
+			chain = append(chain, p.Name)
+		}
+		if got := strings.Join(chain, "→"); got != want {
+			t.Errorf("%s rolls up to %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestReferencesResolve(t *testing.T) {
 	recs := extractString(t, "鄯善县开展宣讲活动。七克台镇举办培训。全县共开展活动30场。")
 	units := unitNames(recs)
