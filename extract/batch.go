@@ -35,9 +35,9 @@ type BatchOptions struct {
 }
 
 // Batch extracts inputs with several workers and calls emit with each
-// result in input order, so output is the same whatever the timing. At
-// most a few results wait for an earlier one, so memory does not grow with
-// the number of files. When ctx is cancelled no new file is started; files
+// result in input order, so output is the same whatever the timing. The
+// results waiting for an earlier one are bounded (see window), so memory
+// does not grow with the number of files. When ctx is cancelled no new file is started; files
 // in hand are finished and emitted, and Batch returns ctx.Err(). An error
 // from emit stops the batch and is returned.
 func (x *Extractor) Batch(ctx context.Context, inputs []Input, opts BatchOptions, emit func(Result) error) error {
@@ -57,7 +57,7 @@ func (x *Extractor) Batch(ctx context.Context, inputs []Input, opts BatchOptions
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	window := make(chan struct{}, 2*jobs) // results started but not yet emitted
+	win := newWindow(ctx, jobs)
 	work := make(chan int)
 	results := make(chan Result, 2*jobs)
 	var wg sync.WaitGroup
@@ -72,14 +72,12 @@ func (x *Extractor) Batch(ctx context.Context, inputs []Input, opts BatchOptions
 	go func() {
 		defer close(work)
 		for i := range inputs {
-			select {
-			case <-ctx.Done():
+			if !win.acquire(inputs[i].Size) {
 				return
-			case window <- struct{}{}:
 			}
 			select {
 			case <-ctx.Done():
-				<-window
+				win.release(inputs[i].Size)
 				return
 			case work <- i:
 			}
@@ -107,7 +105,7 @@ func (x *Extractor) Batch(ctx context.Context, inputs []Input, opts BatchOptions
 					cancel()
 				}
 			}
-			<-window
+			win.release(p.Input.Size)
 		}
 	}
 	if emitErr != nil {
@@ -117,4 +115,60 @@ func (x *Extractor) Batch(ctx context.Context, inputs []Input, opts BatchOptions
 		return parent.Err()
 	}
 	return nil
+}
+
+// Bounds of the results started but not yet emitted: always 2 per job; up
+// to windowMaxSlots while their inputs total no more than windowBudget
+// bytes. Small files then keep a worker busy while another extracts a
+// large one that is earlier in input order, instead of waiting for it;
+// a few large files never pile up.
+const (
+	windowMaxSlots = 256
+	windowBudget   = 8 << 20
+)
+
+// window counts the results in flight and the bytes of their inputs.
+type window struct {
+	mu       sync.Mutex
+	cond     *sync.Cond
+	slots    int
+	bytes    int64
+	minSlots int
+	done     bool
+}
+
+func newWindow(ctx context.Context, jobs int) *window {
+	w := &window{minSlots: 2 * jobs}
+	w.cond = sync.NewCond(&w.mu)
+	context.AfterFunc(ctx, func() {
+		w.mu.Lock()
+		w.done = true
+		w.mu.Unlock()
+		w.cond.Broadcast()
+	})
+	return w
+}
+
+// acquire waits until an input of size bytes may start; false when the
+// context ended first.
+func (w *window) acquire(size int64) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for !w.done && w.slots >= w.minSlots && (w.slots >= windowMaxSlots || w.bytes+size > windowBudget) {
+		w.cond.Wait()
+	}
+	if w.done {
+		return false
+	}
+	w.slots++
+	w.bytes += size
+	return true
+}
+
+func (w *window) release(size int64) {
+	w.mu.Lock()
+	w.slots--
+	w.bytes -= size
+	w.mu.Unlock()
+	w.cond.Broadcast()
 }
