@@ -814,7 +814,7 @@ func mergeShortForms(us []Unit) []Unit {
 				continue
 			}
 			short, long := key(us[i].Name), key(us[j].Name)
-			if short == long || strings.HasSuffix(long, short) && utf8.RuneCountInString(short) >= 3 {
+			if short == long || strings.HasSuffix(long, short) && utf8.RuneCountInString(short) >= 3 || abbreviates(short, long) {
 				if best < 0 || len(us[j].Name) > len(us[best].Name) {
 					best = j
 				}
@@ -848,6 +848,35 @@ func mergeShortForms(us []Unit) []Unit {
 		out = []Unit{}
 	}
 	return out
+}
+
+// abbreviates reports whether short is long with its qualifier shortened
+// to some of its characters, in order, the way Chinese abbreviates names:
+// 公管学院 for 公共管理学院, 南理工兵器博物馆 for 南京理工大学兵器博物馆. Both end
+// in the same word of two runes or more; the short qualifier keeps the
+// first character and skips some inside, so it is not a prefix of the long
+// one (河南大学 is not 河南电子科技大学).
+func abbreviates(short, long string) bool {
+	s, l := []rune(short), []rune(long)
+	// the common ending
+	n := 0
+	for n < len(s) && n < len(l) && s[len(s)-1-n] == l[len(l)-1-n] {
+		n++
+	}
+	if n < 2 {
+		return false
+	}
+	ps, pl := s[:len(s)-n], l[:len(l)-n]
+	if len(ps) < 2 || len(pl) <= len(ps) || ps[0] != pl[0] || slices.Equal(ps, pl[:len(ps)]) {
+		return false
+	}
+	k := 0
+	for _, r := range pl {
+		if k < len(ps) && r == ps[k] {
+			k++
+		}
+	}
+	return k == len(ps)
 }
 
 func issuerName(b clean.Bulletin) string {
