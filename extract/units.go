@@ -689,6 +689,9 @@ func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
 	if utf8.RuneCountInString(rule.suffix) == 1 && utf8.RuneCountInString(t.Text) == 2 && rule.kind != "village" && t.Pos != "nt" {
 		return false // 有所, 举办, 部署: two-character words ending in 所, 办, 部
 	}
+	if t.Text == "所" && t.Pos == "c" {
+		return false // 国子监所收藏的文物: the particle 所, not an institute
+	}
 	if t.Text != rule.suffix { // a lone suffix (站/v) may be tagged anything
 		switch t.Pos {
 		case "v", "vd", "vn", "a", "ad", "d", "m", "q", "r", "p", "c", "u", "uj", "f":
