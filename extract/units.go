@@ -339,7 +339,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 	}
 	units = dropCounted(units, qs)
 	units = dropNested(units)
-	rec.Units = collectUnits(doc, listedUnits(units))
+	rec.Units = collectUnits(doc, listedUnits(units), f.knownUnits)
 	inheritParents(rec.Units, units, f)
 	rec.Activities = collectActivities(doc, acts)
 	linkCounts(doc, b, qs, units, acts, issuer, du)
@@ -803,7 +803,7 @@ func dropNested(ms []unitMention) []unitMention {
 // mergeShortForms folds an organisation named by the tail of a longer name
 // in the same bulletin into that unit: 省人民政府 and 河南省政府 are
 // 河南省人民政府, 芦岭煤矿 is 安徽芦岭煤矿.
-func mergeShortForms(us []Unit) []Unit {
+func mergeShortForms(us []Unit, known map[string]bool) []Unit {
 	key := func(name string) string { return strings.ReplaceAll(name, "人民政府", "政府") }
 	into := make([]int, len(us))
 	for i := range us {
@@ -817,7 +817,10 @@ func mergeShortForms(us []Unit) []Unit {
 				continue
 			}
 			short, long := key(us[i].Name), key(us[j].Name)
-			if short == long || strings.HasSuffix(long, short) && utf8.RuneCountInString(short) >= 3 || abbreviates(short, long) {
+			// a known institution by its short name (省委) is the one named
+			// in full (中共河北省委); other names of two runes (学院) are kinds
+			tailOK := utf8.RuneCountInString(short) >= 3 || known[us[i].Name]
+			if short == long || strings.HasSuffix(long, short) && tailOK || abbreviates(short, long) {
 				if best < 0 || len(us[j].Name) > len(us[best].Name) {
 					best = j
 				}
@@ -954,7 +957,7 @@ func listedUnits(ms []unitMention) []unitMention {
 
 // collectUnits lists each unit once, by its first name as written, with
 // every mention. Administrative units merge by code (七克台 and 七克台镇).
-func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
+func collectUnits(doc *clean.Document, ms []unitMention, known map[string]bool) []Unit {
 	out := []Unit{}
 	index := map[string]int{}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
@@ -1004,7 +1007,7 @@ func collectUnits(doc *clean.Document, ms []unitMention) []Unit {
 		}
 		add(m, "ref:"+m.name)
 	}
-	out = mergeShortForms(out)
+	out = mergeShortForms(out, known)
 	for i := range out {
 		sort.Slice(out[i].Mentions, func(a, b int) bool { return out[i].Mentions[a].Start < out[i].Mentions[b].Start })
 	}
