@@ -625,6 +625,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 {
 			continue
 		}
+		if documentNumberAt(norm, t.End, end) {
+			continue // 国办发〔2004〕7号: the code of a document number
+		}
 		if rule.kind == "facility" && !hasProperPart(toks[j:i+1], rule.suffix) {
 			continue // 县级医院, 购物中心: a kind of facility, not one of them
 		}
@@ -635,6 +638,16 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
 	}
 	return out
+}
+
+// documentNumberAt reports whether a document number's year bracket
+// follows at k, after an optional 发, 函 or 字 (国办发〔2004〕7号,
+// 鄯政办〔2024〕3号): the name before it is the issuer's code.
+func documentNumberAt(norm []rune, k, end int) bool {
+	if k < end && strings.ContainsRune("发函字", norm[k]) {
+		k++
+	}
+	return k < end && strings.ContainsRune("〔[［【(（", norm[k]) && k+5 < end && isASCIIDigit(norm[k+1]) && isASCIIDigit(norm[k+4])
 }
 
 // splitWordAfter: a one-character suffix token followed directly by a

@@ -102,6 +102,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"河南大学和河南电子科技大学合作。", []string{"河南大学", "河南电子科技大学"}, nil, "a shorter name that is a prefix is another unit"},
 		{"孔庙国子监所收藏的文物。", nil, []string{"孔庙国子监所", "国子监所"}, "the particle 所 is no institute"},
 		{"中共河北省委召开会议，省委书记讲话。", []string{"中共河北省委"}, []string{"省委"}, "a known institution's short name joins its full name"},
+		{"国办发〔2004〕7号\n国务院办公厅通报。", []string{"国务院办公厅"}, []string{"国办"}, "the code of a document number names no unit"},
 		{"城市院线观影人次为12.99亿。", nil, []string{"城市院"}, "a one-character suffix cut out of a longer word (院线)"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
 	}
