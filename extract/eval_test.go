@@ -42,8 +42,8 @@ const (
 	officialFloorCountF1    = 0.976 // measured 0.996
 	officialFloorApproxAcc  = 0.98  // measured 1.0
 	officialFloorObjectAcc  = 0.941 // measured 0.961
-	officialFloorUnitF1     = 0.726 // measured 0.746
-	officialFloorActivityF1 = 0.661 // measured 0.681
+	officialFloorUnitF1     = 0.739 // measured 0.759
+	officialFloorActivityF1 = 0.666 // measured 0.686
 
 	projectFloorCountF1    = 0.937 // measured 0.957
 	projectFloorApproxAcc  = 0.977 // measured 0.997
