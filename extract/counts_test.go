@@ -97,6 +97,7 @@ func TestNotCounts(t *testing.T) {
 		{"一季度工作总结。", "periods"},
 		{"第18期培训班开班。", "ordinals"},
 		{"七台河市开展活动。", "a numeral that begins a place name (七台河市)"},
+		{"两支部党员参加活动。", "支部 is a word, not the measure 支 (两支部 = the two branches)"},
 		{"借助“三台一报”媒体优势。", "numbers inside quotes are names"},
 		{"实施十大工程，增强四个认同。", "slogans"},
 		{"推进两学一做学习教育。", "two small numerals close together make a name"},
