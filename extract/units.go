@@ -941,8 +941,10 @@ func dropCounted(ms []unitMention, qs []Quantity) []unitMention {
 }
 
 // listedUnits leaves out mentions that name no unit of their own: an
-// unresolved 全镇 or 全院 (a scope, not an actor), and a short place name
-// inside an organisation's name (北京 in 北京医院).
+// unresolved 全镇 or 全院 (a scope, not an actor), and a division inside an
+// organisation's name (北京 in 北京医院, 鄯善镇 in 鄯善镇滨沙社区), which
+// becomes that organisation's parent (inheritParents); a division named on
+// its own elsewhere stays a unit through those mentions.
 func listedUnits(ms []unitMention) []unitMention {
 	var out []unitMention
 	for _, m := range ms {
@@ -950,8 +952,7 @@ func listedUnits(ms []unitMention) []unitMention {
 			continue
 		}
 		inside := false
-		short := m.unit.Kind == "admin" && strings.HasPrefix(m.unit.Resolved, m.name) && len(m.unit.Resolved) > len(m.name)
-		if short {
+		if m.unit.Kind == "admin" {
 			// ms is sorted by start: containers lie within a name's length
 			lo := sort.Search(len(ms), func(k int) bool { return ms[k].start >= m.start-maxNameRunes })
 			for k := lo; k < len(ms) && ms[k].start <= m.start; k++ {

@@ -41,17 +41,26 @@ func TestSeedUnits(t *testing.T) {
 		t.Fatalf("%d bulletins, want 2", len(recs))
 	}
 	units := unitNames(recs)
-	for _, name := range []string{"鄯善县", "七克台镇", "连木沁镇", "鲁克沁镇", "辟展乡", "吐峪沟乡", "东巴扎", "鄯善镇", "鸿雁社区", "庭子路社区", "蝴蝶泉社区", "迪坎村"} {
+	for _, name := range []string{"鄯善县", "七克台镇", "连木沁镇", "鲁克沁镇", "辟展乡", "吐峪沟乡", "东巴扎", "鸿雁社区", "庭子路社区", "蝴蝶泉社区", "迪坎村"} {
 		if _, ok := units[name]; !ok {
 			t.Errorf("unit %s not found", name)
 		}
 	}
-	found := false
+	// 鄯善镇 is named only in 鄯善镇滨沙社区: the community is the unit, and
+	// the town, with its code, is its first parent
+	community := ""
 	for name := range units {
-		found = found || strings.HasSuffix(name, "滨沙社区")
+		if strings.HasSuffix(name, "滨沙社区") {
+			community = name
+		}
 	}
-	if !found {
-		t.Errorf("滨沙社区 not found")
+	if community == "" {
+		t.Fatalf("滨沙社区 not found")
+	}
+	if ps := units[community].Parents; len(ps) == 0 || ps[0].Name != "鄯善镇" || ps[0].Code != "650421100" {
+		t.Errorf("%s has parents %v, want 鄯善镇 (650421100) first", community, ps)
+	} else {
+		units["鄯善镇"] = Unit{Name: "鄯善镇", Code: ps[0].Code, Parents: ps[1:]}
 	}
 	if u := units["辟展乡"]; u.Resolved != "辟展镇" || u.Code == "" {
 		t.Errorf("辟展乡 resolved to %q (%s), want 辟展镇", u.Resolved, u.Code)
