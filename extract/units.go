@@ -517,38 +517,29 @@ func splitAtHits(toks []Token, hits []gazetteer.Hit, hi int) []Token {
 		}
 		edges[h.Start], edges[h.End] = true, true
 	}
-	var out []Token
+	var out []Token // nil until a token is cut: most sentences keep theirs
 	for k, t := range toks {
-		cut := -1
+		var runes []rune
+		from := t.Start
 		for p := t.Start + 1; p < t.End; p++ {
-			if edges[p] {
-				cut = p
-				break
+			if !edges[p] {
+				continue
 			}
-		}
-		if cut < 0 {
-			if out != nil {
-				out = append(out, t)
-			}
-			continue
-		}
-		if out == nil {
-			out = append(make([]Token, 0, len(toks)+4), toks[:k]...)
-		}
-		for cut >= 0 {
-			runes := []rune(t.Text)
-			n := cut - t.Start
-			out = append(out, Token{Text: string(runes[:n]), Pos: "x", Start: t.Start, End: cut})
-			t = Token{Text: string(runes[n:]), Pos: "x", Start: cut, End: t.End}
-			cut = -1
-			for p := t.Start + 1; p < t.End; p++ {
-				if edges[p] {
-					cut = p
-					break
+			if runes == nil {
+				runes = []rune(t.Text)
+				if out == nil {
+					out = append(make([]Token, 0, len(toks)+4), toks[:k]...)
 				}
 			}
+			out = append(out, Token{Text: string(runes[from-t.Start : p-t.Start]), Pos: "x", Start: from, End: p})
+			from = p
 		}
-		out = append(out, t)
+		switch {
+		case runes != nil:
+			out = append(out, Token{Text: string(runes[from-t.Start:]), Pos: "x", Start: from, End: t.End})
+		case out != nil:
+			out = append(out, t)
+		}
 	}
 	if out == nil {
 		return toks
@@ -663,6 +654,17 @@ func splitWordAfter(t, next Token) bool {
 	return false
 }
 
+// nameTag reports whether the segmenter tagged a token as a name: a place,
+// an organisation, a person, another proper noun, or a character or Latin
+// word it does not know.
+func nameTag(pos string) bool {
+	switch pos {
+	case "ns", "nt", "nz", "nr", "nrt", "nrfg", "x", "zg", "eng":
+		return true
+	}
+	return false
+}
+
 // hasProperPart reports whether a facility's name has a part that names
 // this one: a place, a person, a name the dictionary tags as an
 // organisation or does not know (characters left single and untagged).
@@ -673,8 +675,7 @@ func hasProperPart(toks []Token, suffix string) bool {
 		return true // 友谊医院/nt
 	}
 	for _, t := range toks[:len(toks)-1] {
-		switch t.Pos {
-		case "ns", "nt", "nz", "nr", "nrt", "nrfg", "x", "zg", "eng":
+		if nameTag(t.Pos) {
 			return true
 		}
 		if r, size := utf8.DecodeRuneInString(t.Text); size == len(t.Text) && isHan(r) && !strings.ContainsRune("省市县区乡镇村", r) {

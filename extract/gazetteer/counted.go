@@ -1,6 +1,11 @@
 package gazetteer
 
-import "strings"
+import (
+	"math"
+	"strings"
+
+	"github.com/bulletin-tool/bulletin/extract/numeral"
+)
 
 // A report often names divisions by their bare stems in a list closed by
 // how many there are and of what level: 卓尼、临潭2县, 凉州、陇西、康县3县区,
@@ -58,7 +63,8 @@ const (
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // smallNumber reads a count of up to 99 in digits or Chinese numerals
-// ending at text[end-1]; it returns the value and where it starts.
+// ending at text[end-1] (numeral.Parse reads it); it returns the value and
+// where it starts, or 0 when no numeral ends there.
 func smallNumber(text []rune, end int) (int, int) {
 	start := end
 	for start > 0 && end-start < 3 && strings.ContainsRune("0123456789一二两三四五六七八九十", text[start-1]) {
@@ -67,29 +73,11 @@ func smallNumber(text []rune, end int) (int, int) {
 	if start == end {
 		return 0, end
 	}
-	s := string(text[start:end])
-	value := 0
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			value = value*10 + int(r-'0')
-			continue
-		}
-		d := strings.IndexRune("零一二三四五六七八九", r)
-		switch {
-		case r == '两':
-			d = 2
-		case r == '十':
-			if value == 0 {
-				value = 1
-			}
-			value *= 10
-			continue
-		case d < 0:
-			return 0, end
-		}
-		value += d
+	v, err := numeral.Parse(string(text[start:end]))
+	if err != nil || v != math.Trunc(v) {
+		return 0, end
 	}
-	return value, start
+	return int(v), start
 }
 
 // countedLists returns the divisions that counted lists in text name.
