@@ -11,6 +11,7 @@ import (
 
 	"github.com/bulletin-tool/bulletin/extract/clean"
 	"github.com/bulletin-tool/bulletin/extract/gazetteer"
+	"github.com/bulletin-tool/bulletin/extract/measure"
 )
 
 //go:embed data/org_suffixes.tsv
@@ -46,8 +47,11 @@ type UnitFinder struct {
 	knownUnits     map[string]bool
 	// companyHeads close a list of companies named without a suffix
 	// (比亚迪、上汽、奇瑞等企业)
-	companyHeads  map[string]bool
-	nameVerbs     map[string]bool
+	companyHeads map[string]bool
+	nameVerbs    map[string]bool
+	// leadingVerbs open the object they govern, never a unit's name
+	// (培育, 创建 at a name's left edge: 创建国家公共文化服务体系示范区)
+	leadingVerbs  map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -116,7 +120,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -127,7 +131,7 @@ func NewUnitFinder() *UnitFinder {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
@@ -278,14 +282,69 @@ type sentenceMentions struct {
 	// placeUse tells, by start, the gazetteer hits that name a place, not an
 	// actor (see placeUse)
 	placeUse map[int]placeRole
+	// rejected holds, by start, the short-form hits that cut a word in two
+	// (保定 in 医保/定额): see straddledShortForms
+	rejected map[int]bool
+}
+
+// straddledShortForms adds to rejected the gazetteer hits of a division's
+// bare stem whose edge falls inside a word of the segmenter (医保/定额
+// holds 保定, 南沙/湾 holds 沙湾): a stem is a name only as a word of its
+// own or at the start of one (郑州市民). Full names are kept: the
+// segmenter cuts unknown ones anywhere. toks are the sentence's tokens as
+// the segmenter gave them.
+func straddledShortForms(toks []Token, hits []gazetteer.Hit, rejected map[int]bool) map[int]bool {
+	if len(toks) == 0 {
+		return rejected
+	}
+	lo, hi := toks[0].Start, toks[len(toks)-1].End
+	i := sort.Search(len(hits), func(i int) bool { return hits[i].End > lo })
+	k := 0
+	for ; i < len(hits) && hits[i].Start < hi; i++ {
+		h := hits[i]
+		if h.Form != gazetteer.FormShort {
+			continue
+		}
+		for k < len(toks) && toks[k].End <= h.Start {
+			k++
+		}
+		inside := func(p int) bool {
+			for j := k; j < len(toks) && toks[j].Start < p; j++ {
+				if t := toks[j]; t.Start < p && p < t.End && t.Pos != "ns" && utf8.RuneCountInString(t.Text) >= 2 {
+					return true
+				}
+			}
+			return false
+		}
+		if inside(h.Start) || inside(h.End) {
+			if rejected == nil {
+				rejected = map[int]bool{}
+			}
+			rejected[h.Start] = true
+		}
+	}
+	return rejected
 }
 
 func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du *documentUnits, into *sentenceMentions) {
-	toks = mergeHitTokens(toks, du.hits)
+	hits := du.hits
+	n := len(into.rejected)
+	into.rejected = straddledShortForms(toks, du.hits, into.rejected)
+	if len(into.rejected) > n && len(toks) > 0 {
+		// the sentence's tokens stay whole where a rejected stem lies
+		lo, hi := toks[0].Start, toks[len(toks)-1].End
+		hits = nil
+		for k := sort.Search(len(du.hits), func(k int) bool { return du.hits[k].End > lo }); k < len(du.hits) && du.hits[k].Start < hi; k++ {
+			if h := du.hits[k]; !into.rejected[h.Start] || h.Form != gazetteer.FormShort {
+				hits = append(hits, h)
+			}
+		}
+	}
+	toks = mergeHitTokens(toks, hits)
 	if into.placeUse == nil {
 		into.placeUse = map[int]placeRole{}
 	}
-	placeUse(toks, du.hits, into.placeUse)
+	placeUse(toks, hits, into.placeUse)
 	into.units = append(into.units, f.orgMentions(norm, s.Start, s.End, toks)...)
 	into.units = append(into.units, f.listedCompanies(norm, toks)...)
 	into.acts = append(into.acts, f.activityMentions(norm, s.Start, s.End, toks)...)
@@ -294,7 +353,7 @@ func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du
 func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found sentenceMentions, du *documentUnits, qs []Quantity, rec *Record) {
 	var units []unitMention
 	for _, h := range du.hits {
-		if h.Start < b.Start || h.End > b.End {
+		if h.Start < b.Start || h.End > b.End || found.rejected[h.Start] {
 			continue
 		}
 		units = append(units, f.adminMention(h))
@@ -571,6 +630,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && i+1 < len(toks) && splitWordAfter(t, toks[i+1]) {
 			continue // 城市/院/线: a word the segmenter cut, not a 院
 		}
+		if t.Text == rule.suffix && t.Pos == "v" && i+1 < len(toks) && toks[i+1].Start == t.End && objectNoun(toks[i+1]) {
+			continue // 为群众办/v实事: the verb and its object, not an office
+		}
 		// the modifier: noun-like tokens and place names to the left
 		j := i
 		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
@@ -603,14 +665,33 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 				continue
 			}
 		}
-		for j < i && startsWithDigit(toks[j].Text) {
+		for j < i && numeralToken(toks[j]) {
 			j++
+		}
+		if j > 0 && j < i && numeralToken(toks[j-1]) {
+			if _, ok := measure.Default().Lookup(toks[j].Text); ok {
+				j++ // 11处煤矿, 3所学院: the measure word of a count
+			}
 		}
 		for j < i && (toks[j].Pos == "v" || toks[j].Pos == "vd" || toks[j].Pos == "d" || toks[j].Pos == "ad" || f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
 			j++ // a name never opens with a verb (新培育农民专业合作社)
 		}
+		// a verb that governs what follows opens no name; the name starts
+		// after it (培育人工智能陕西实验室, 高质量推进铜川普惠金融改革试验区)
+		for k := i - 2; k >= j; k-- {
+			if f.governingVerbs[toks[k].Text] || f.leadingVerbs[toks[k].Text] {
+				j = k + 1
+				break
+			}
+		}
+		if j < i-1 && f.leadingVerbs[toks[j].Text] {
+			j++
+		}
 		if j == i && !selfNamed {
 			continue
+		}
+		if rule.kind == "government" && !governmentNamed(toks[j:i+1], rule.suffix) {
+			continue // 效能政府, 全口径政府投资: a kind of government, not one
 		}
 		name := string(norm[toks[j].Start:t.End])
 		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 {
@@ -712,8 +793,55 @@ func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
 			return false
 		}
 	}
+	return !numeralToken(t) && !(t.Pos == "n" && startsWithDigit(t.Text))
+}
+
+// objectNoun reports whether t reads as the object of a one-character verb
+// before it (办/实事, 办/恒业): a noun of two characters or more.
+func objectNoun(t Token) bool {
+	if utf8.RuneCountInString(t.Text) < 2 {
+		return false
+	}
+	switch t.Pos {
+	case "n", "vn", "nz", "an":
+		return true
+	}
+	return false
+}
+
+// governmentNamed reports whether a name ending in 政府 names one
+// government: a place (河南省政府, 日本政府), a level (县政府, 特区政府) or
+// a name the dictionary tags as one, not a quality (效能政府, 法治政府) or a
+// scope (全口径政府). toks end with the suffix token.
+func governmentNamed(toks []Token, suffix string) bool {
+	for _, t := range toks {
+		if t.Pos == "ns" || t.Pos == "nt" {
+			return true
+		}
+		text := strings.TrimSuffix(t.Text, suffix)
+		if text == "" {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(text)
+		if strings.ContainsRune("省市县区州盟旗乡镇", last) || text == "特区" || text == "自治区" {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralToken reports whether t opens with a number: tagged as one
+// (三十/m, 11/x) or a word that starts with a digit and is no name (百村/n
+// is, 四川/ns and 万达/nz are not).
+func numeralToken(t Token) bool {
+	if t.Pos == "m" {
+		return true
+	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
-	return !isChineseDigit(first)
+	if isASCIIDigit(first) {
+		return true
+	}
+	return isChineseDigit(first) && !nameTag(t.Pos) && t.Pos != "n"
 }
 
 func startsWithDigit(s string) bool {
@@ -762,13 +890,25 @@ func unitModifier(toks []Token, k int) bool {
 	case "ns", "nt", "nz", "n", "j", "b", "nr", "nrt", "nrfg", "vn", "eng":
 		return true
 	case "x":
-		r := []rune(t.Text)
-		return len(r) == 1 && isHan(r[0])
+		// a character the dictionary does not know, or the rest of a word
+		// cut at a place name's edge (四川/大学 of 四川大学博物馆)
+		for _, r := range t.Text {
+			if !isHan(r) {
+				return false
+			}
+		}
+		return t.Text != ""
 	case "d":
 		return mistaggedAdverb(toks, k) // 成都/自然/d博物馆
+	case "l":
+		return companyForms[t.Text] // 杏儿沟煤业有限责任/l公司
 	}
 	return false
 }
+
+// companyForms are the legal forms written before 公司, which the
+// dictionary keeps as set phrases.
+var companyForms = map[string]bool{"有限责任": true, "股份有限": true, "有限": true, "股份": true}
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
 
@@ -972,6 +1112,39 @@ func listedUnits(ms []unitMention) []unitMention {
 
 // collectUnits lists each unit once, by its first name as written, with
 // every mention. Administrative units merge by code (七克台 and 七克台镇).
+// aliases maps the short name a document defines for a unit, in
+// "杏儿沟煤业有限责任公司（以下简称杏煤公司）", to the unit's full name: the
+// mention that ends where the bracket opens. ms are sorted by start.
+func aliases(norm []rune, ms []unitMention) map[string]string {
+	var out map[string]string
+	for k, m := range ms {
+		p := m.start
+		if p > 0 && (norm[p-1] == '“' || norm[p-1] == '"') {
+			p--
+		}
+		if p < 2 || string(norm[p-2:p]) != "简称" {
+			continue
+		}
+		open := p - 2
+		for open > 0 && p-open < 8 && norm[open-1] != '（' && norm[open-1] != '(' {
+			open--
+		}
+		if open == 0 || norm[open-1] != '（' && norm[open-1] != '(' {
+			continue
+		}
+		for j := k - 1; j >= 0; j-- {
+			if ms[j].end == open-1 && ms[j].name != m.name {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[m.name] = ms[j].name
+				break
+			}
+		}
+	}
+	return out
+}
+
 func collectUnits(doc *clean.Document, ms []unitMention, known map[string]bool) []Unit {
 	out := []Unit{}
 	index := map[string]int{}
@@ -1001,11 +1174,14 @@ func collectUnits(doc *clean.Document, ms []unitMention, known map[string]bool) 
 		}
 		out = append(out, u)
 	}
+	alias := aliases(doc.Norm, ms)
 	// units named as such first, so that a reference (全县) can join the
 	// unit it stands for (鄯善县) whatever the order of the text
 	for _, m := range ms {
 		switch {
 		case m.unit.Kind == "reference":
+		case alias[m.name] != "":
+			add(m, "name:"+alias[m.name])
 		case m.unit.Code != "":
 			add(m, "code:"+m.unit.Code)
 		default:

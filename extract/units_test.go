@@ -114,6 +114,14 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"国办发〔2004〕7号\n国务院办公厅通报。", []string{"国务院办公厅"}, []string{"国办"}, "the code of a document number names no unit"},
 		{"城市院线观影人次为12.99亿。", nil, []string{"城市院"}, "a one-character suffix cut out of a longer word (院线)"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
+		{"用心用情为群众办实事、解难事办实事。", nil, []string{"群众办", "难事办"}, "办 with an object is a verb, not an office"},
+		{"建设法治政府、效能政府，编制全口径政府投资计划，县政府和日本政府表态。", []string{"县政府", "日本政府"}, []string{"效能政府", "口径政府"}, "政府 needs a place or a level"},
+		{"可可盖等11处煤矿建成试运转。", nil, []string{"处煤矿"}, "the measure word of a count opens no name"},
+		{"加快建设进度，培育人工智能陕西实验室。", []string{"人工智能陕西实验室"}, []string{"培育人工智能陕西实验室"}, "a governing verb opens no name"},
+		{"山西杏儿沟煤业有限责任公司（以下简称杏煤公司）北风井负责人受到处分。杏煤公司整改。", []string{"山西杏儿沟煤业有限责任公司"}, []string{"杏煤公司"}, "a defined short name joins the full name; 有限责任 is part of it"},
+		{"该项费用纳入医保，医保定额支付每人次40元。", nil, []string{"保定"}, "a bare stem inside a word (医保/定额) is no place"},
+		{"四川大学博物馆是国家一级博物馆。", []string{"四川大学博物馆"}, []string{"四川"}, "a name opening with a numeral character (四川) is no count"},
+		{"武汉大学研究生会举办活动。", []string{"武汉大学研究生会"}, nil, "研究生会 and 学生会 are organisations"},
 	}
 	for _, c := range cases {
 		units := unitNames(extractString(t, c.sentence))
