@@ -13,6 +13,7 @@ import (
 //   - an activity head with its modifiers (民间艺人培训, 提振消费专项行动).
 func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token) []activityMention {
 	var out []activityMention
+	toks = splitMeetingTime(toks)
 	for i := 0; i < len(toks); i++ {
 		if isOpenQuote(toks[i].Text) {
 			if m, next, ok := f.quotedActivity(norm, end, toks, i); ok {
@@ -32,6 +33,31 @@ func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token)
 		if m, ok := f.nounActivity(norm, toks, first, i); ok {
 			out = append(out, m)
 		}
+	}
+	return out
+}
+
+// splitMeetingTime cuts a 会上, 会前 or 会后 the segmenter made of the end
+// of a meeting's name and the time after it (在…大/会上讲话) into 会 and
+// the locative, so that the head 大会 ends on a token. toks is copied only
+// when some is cut.
+func splitMeetingTime(toks []Token) []Token {
+	var out []Token
+	for k, t := range toks {
+		r := []rune(t.Text)
+		cut := len(r) == 2 && r[0] == '会' && strings.ContainsRune("上中前后", r[1]) && k > 0 && toks[k-1].End == t.Start
+		if cut && out == nil {
+			out = append(make([]Token, 0, len(toks)+1), toks[:k]...)
+		}
+		switch {
+		case cut:
+			out = append(out, Token{Text: "会", Pos: "n", Start: t.Start, End: t.Start + 1}, Token{Text: string(r[1]), Pos: "f", Start: t.Start + 1, End: t.End})
+		case out != nil:
+			out = append(out, t)
+		}
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }
@@ -149,15 +175,21 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	if rule.kind == "abbreviation" {
 		return abbreviatedEvent(toks, first, last, head, rule.suffix)
 	}
+	ceremony := isCeremonyHead(head)
 	j := first
 	for j > 0 && first-j < 5 && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1)) {
+		if ceremony && j == first-1 && j > 0 {
+			if _, inner := f.headEndingAt(norm, toks, j-1); inner && ceremonyVerbs[toks[j].Text] {
+				break // 培训班/开班/典礼: the ceremony of an event named before it
+			}
+		}
 		j--
 	}
 	j = trimLeadingQuantity(toks, f.extendToFramingVerb(toks, j, first), first)
 	// a verb at the left edge belongs to the name only when it takes an
 	// object inside it (提振消费专项行动), not when it governs the head itself
-	// (采取行动)
-	for j < first && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v") {
+	// (采取行动); a ceremony is named by what it opens (开班典礼, 揭牌仪式)
+	for j < first && !(ceremony && j+1 == first && ceremonyVerbs[toks[j].Text]) && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v") {
 		j++
 	}
 	// a generic word opens no name, except before a numeral it qualifies
@@ -181,7 +213,10 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	if j == first && !selfNamed {
 		return activityMention{}, false
 	}
-	if last+1 < len(toks) && nounLike(toks[last+1]) && toks[last+1].Pos != "ns" {
+	// an event numbered by its edition is named even as a modifier
+	// (第五次全国经济普查现场登记工作)
+	edition := editionPrefix(norm, toks[j].Start, false) < toks[j].Start || editionEnd(norm, toks[j].Start) > toks[j].Start
+	if last+1 < len(toks) && nounLike(toks[last+1]) && toks[last+1].Pos != "ns" && !edition {
 		_, more := f.headEndingAt(norm, toks, last+1)
 		if !more && last+2 < len(toks) {
 			_, more = f.headEndingAt(norm, toks, last+2) // 培训班开班/典礼
@@ -194,9 +229,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	if name := string(norm[start:toks[last].End]); utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") {
 		return activityMention{}, false
 	}
-	if isEventHead(head) {
-		start = editionPrefix(norm, start)
-	}
+	start = editionPrefix(norm, start, isEventHead(head))
 	return activityMention{name: string(norm[start:toks[last].End]), kind: "noun", start: start, end: toks[last].End}, true
 }
 
@@ -234,11 +267,46 @@ func isEventHead(head string) bool {
 	return false
 }
 
-// editionPrefix moves start left over the year or ordinal that names an
-// event's edition, written right before it: 2020年中国人文地理学术年会,
-// 第八届北京－东京论坛, 第十一届环青海湖国际公路自行车赛.
-func editionPrefix(norm []rune, start int) int {
+// ceremonyVerbs name what a ceremony opens, closes or marks (开班典礼,
+// 揭牌仪式): they stay in its name.
+var ceremonyVerbs = map[string]bool{"开班": true, "结业": true, "开幕": true, "闭幕": true, "揭牌": true, "揭幕": true, "启动": true, "颁奖": true, "签约": true, "开工": true, "竣工": true, "奠基": true, "毕业": true, "开学": true, "入学": true, "升旗": true, "授旗": true, "授牌": true, "迎新": true, "入党": true, "宣誓": true, "表彰": true}
+
+// isCeremonyHead reports whether head names a ceremony, which is named by
+// what it opens or closes (开班典礼, 揭牌仪式, 开幕式).
+func isCeremonyHead(head string) bool {
+	for _, end := range []string{"典礼", "仪式", "开幕式", "闭幕式", "开班式", "结业式"} {
+		if strings.HasSuffix(head, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// editionEnd returns where the ordinal 第…届/次/期 opening at k ends, or k.
+func editionEnd(norm []rune, k int) int {
+	if k >= len(norm) || norm[k] != '第' {
+		return k
+	}
+	d := k + 1
+	for d < len(norm) && d-k <= 5 && (isASCIIDigit(norm[d]) || isChineseDigit(norm[d])) {
+		d++
+	}
+	if d > k+1 && d < len(norm) && strings.ContainsRune("届次期", norm[d]) {
+		return d + 1
+	}
+	return k
+}
+
+// editionPrefix moves start left over the ordinal that names an edition,
+// written right before it (第八届北京－东京论坛, 第18期发展对象培训班,
+// 第五次全国经济普查), and, when year is set, over the year of an event
+// (2020年中国人文地理学术年会). A name that begins with the counter itself
+// (期发展对象培训班, cut so by the segmenter) takes the ordinal before it.
+func editionPrefix(norm []rune, start int, year bool) int {
 	k := start
+	if k < len(norm) && strings.ContainsRune("届次期", norm[k]) {
+		k++
+	}
 	// 第 + numeral + 届/次/期
 	if k >= 3 && (norm[k-1] == '届' || norm[k-1] == '次' || norm[k-1] == '期') {
 		d := k - 2
@@ -249,8 +317,9 @@ func editionPrefix(norm []rune, start int) int {
 			return d
 		}
 	}
+	k = start
 	// a four-digit year + 年
-	if k >= 5 && norm[k-1] == '年' && isASCIIDigit(norm[k-2]) && isASCIIDigit(norm[k-3]) && isASCIIDigit(norm[k-4]) && isASCIIDigit(norm[k-5]) && (k == 5 || !isASCIIDigit(norm[k-6])) {
+	if year && k >= 5 && norm[k-1] == '年' && isASCIIDigit(norm[k-2]) && isASCIIDigit(norm[k-3]) && isASCIIDigit(norm[k-4]) && isASCIIDigit(norm[k-5]) && (k == 5 || !isASCIIDigit(norm[k-6])) {
 		return k - 5
 	}
 	return start

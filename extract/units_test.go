@@ -164,6 +164,10 @@ func TestActivitiesByRule(t *testing.T) {
 		{"社会各界交会于此。", nil, []string{"交会", "各界交会"}, "an abbreviated head after a longer word is a verb"},
 		{"围绕“社会文化地理”、“乡村振兴与乡村地理”等议题作报告。", nil, []string{"“乡村振兴与乡村地理”"}, "quoted items closed by 等 and a noun are topics"},
 		{"围绕“人文地理学创新”的大会主题开展研讨。", nil, []string{"“人文地理学创新”的大会"}, "a head that modifies a noun names no activity"},
+		{"分党校举行第18期发展对象培训班、第17期入党积极分子培训班开班典礼。", []string{"第18期发展对象培训班", "第17期入党积极分子培训班", "开班典礼"}, []string{"期发展对象培训班", "期入党积极分子培训班开班典礼"}, "an edition cut by the segmenter (第/18/期), and a ceremony of an event named before it"},
+		{"大会开幕式在西南大学举行，嘉宾出席开幕式。", []string{"大会开幕式"}, []string{"出席开幕式"}, "a ceremony keeps what it opens, not who attends"},
+		{"第五次全国经济普查现场登记工作启动。", []string{"第五次全国经济普查"}, nil, "an edition-numbered event is named even as a modifier"},
+		{"习近平在全国生态环境保护大会上讲话。", []string{"全国生态环境保护大会"}, nil, "大/会上 cut by the segmenter ends the head 大会"},
 	}
 	for _, c := range cases {
 		acts := activityNames(extractString(t, c.sentence))
