@@ -59,7 +59,7 @@ func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]placeRole) {
 			continue
 		}
 		switch {
-		case locativeAt(toks, k, hitToken):
+		case locativeAt(toks, k, hitToken) || datelineAt(toks, k):
 			into[toks[k].Start] = placeLocative
 		case modifierAt(toks, k) || placeListAt(toks, k, hitToken):
 			into[toks[k].Start] = placeQualifier
@@ -77,6 +77,34 @@ func locativeAt(toks []Token, k int, hitToken func(int) bool) bool {
 		j--
 	}
 	return j >= 0 && toks[j].End == toks[j+1].Start && locativeWords[toks[j].Text]
+}
+
+// datelineAt: the mention is the place of a news dateline, followed by the
+// day and 电 (新华社北京1月1日电, 新华网北京4月9日电): where the report was
+// filed, not an actor.
+func datelineAt(toks []Token, k int) bool {
+	var b strings.Builder
+	for j := k + 1; j < len(toks) && j <= k+6 && toks[j].Start == toks[j-1].End; j++ {
+		b.WriteString(toks[j].Text)
+	}
+	s := b.String()
+	digits := func(s string) (string, bool) {
+		n := 0
+		for n < len(s) && (s[n] >= '0' && s[n] <= '9') {
+			n++
+		}
+		return s[n:], n > 0 && n <= 2
+	}
+	rest, ok := digits(s)
+	if !ok {
+		return false
+	}
+	if after, found := strings.CutPrefix(rest, "月"); found {
+		if rest, ok = digits(after); !ok {
+			return false
+		}
+	}
+	return strings.HasPrefix(rest, "日电")
 }
 
 // modifierAt: a noun follows the mention directly, so the name qualifies

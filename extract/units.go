@@ -611,6 +611,7 @@ func splitAtHits(toks []Token, hits []gazetteer.Hit, hi int) []Token {
 func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []unitMention {
 	var out []unitMention
 	quoted := quoteMask(norm, start, end)
+	unmaskIssuers(norm, start, end, quoted)
 	for i, t := range toks {
 		if quoted[t.Start-start] {
 			continue // “万企兴万村”行动: a name of an activity, not a unit
@@ -638,6 +639,8 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
 			// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
 			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
+			// an adjective between nouns (生命健康/a产业创新示范区)
+			toks[j-1].Pos == "a" && utf8.RuneCountInString(toks[j-1].Text) == 2 && j < i && j > 1 && unitModifier(toks, j-2) && unitModifier(toks, j) ||
 			// a two-character verb right before a one-character suffix says
 			// what the office does (海关缉私/局, 交通执法/队)
 			j == i && t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && toks[j-1].Pos == "v" &&
@@ -710,6 +713,25 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
 	}
 	return out
+}
+
+// unmaskIssuers clears the quote mask over the issuers that open a
+// document's title, before its 关于 (《国家文物局、教育部关于加强高校博物馆建设
+// 与发展的意见》): they are units the text names.
+func unmaskIssuers(norm []rune, start, end int, quoted []bool) {
+	for p := start; p < end; p++ {
+		if norm[p] != '《' {
+			continue
+		}
+		for q := p + 1; q+1 < end && q-p < 40 && norm[q] != '》'; q++ {
+			if norm[q] == '关' && norm[q+1] == '于' {
+				for k := p + 1; k < q; k++ {
+					quoted[k-start] = false
+				}
+				break
+			}
+		}
+	}
 }
 
 // documentNumberAt reports whether a document number's year bracket

@@ -122,6 +122,11 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"该项费用纳入医保，医保定额支付每人次40元。", nil, []string{"保定"}, "a bare stem inside a word (医保/定额) is no place"},
 		{"四川大学博物馆是国家一级博物馆。", []string{"四川大学博物馆"}, []string{"四川"}, "a name opening with a numeral character (四川) is no count"},
 		{"武汉大学研究生会举办活动。", []string{"武汉大学研究生会"}, nil, "研究生会 and 学生会 are organisations"},
+		{"早在2011年，《国家文物局、教育部关于加强高校博物馆建设与发展的通知》印发。", []string{"国家文物局", "教育部"}, nil, "the issuers before 关于 in a document's title are units"},
+		{"新华网北京4月9日电 清华大学开展活动。", []string{"清华大学"}, []string{"北京"}, "a dateline's place is where the report was filed"},
+		{"壮大曹妃甸区、北戴河生命健康产业创新示范区等平台，建设省预防医学科学院。", []string{"北戴河生命健康产业创新示范区", "省预防医学科学院"}, nil, "an adjective between nouns and verbs that name a field stay in the name"},
+		{"支持科研院所、高等院校与企业合作。", nil, []string{"科研院所", "高等院校"}, "kinds of institution are no units"},
+		{"在南京市博物总馆副馆长看来，中原科技城集聚平台。", []string{"南京市博物总馆", "中原科技城"}, nil, "总馆 and 科技城 end names"},
 	}
 	for _, c := range cases {
 		units := unitNames(extractString(t, c.sentence))

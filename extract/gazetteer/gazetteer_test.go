@@ -150,6 +150,8 @@ func TestMatch(t *testing.T) {
 		{"长治久安", nil, "stoplisted short form"},
 		{"保持在合理均衡水平", nil, "衡水 inside 均衡水平"},
 		{"长治市", []string{"长治市/official/1404"}, "stoplisted short form still matches with its suffix"},
+		{"开工济源抽水蓄能电站，仙桃发展", []string{"济源/short/419001", "仙桃/short/429004"}, "a county-level city under its province directly is named by its stem"},
+		{"鄯善发展", nil, "a county unnamed in full is not named by its stem"},
 		{"加强团结乡村振兴", nil, "团结乡 straddles 乡村"},
 		{"推进小城镇建设", nil, "小城镇 straddles 城镇"},
 		{"沿海城市", nil, "海城市 straddles 城市"},

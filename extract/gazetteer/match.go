@@ -281,11 +281,19 @@ func (g *Gazetteer) bareAllowed(division int32, stemRunes int, state *matchState
 	case LevelProvince, LevelPrefecture:
 		return true
 	case LevelCounty:
-		return state.seen[division]
+		return state.seen[division] || g.provinceCity(division)
 	case LevelTownship:
 		return stemRunes >= 3 && (state.seen[division] || state.contextCounties[g.parents[division]])
 	}
 	return false
+}
+
+// provinceCity reports a county-level city the province governs directly,
+// with no prefecture between (济源市, 仙桃市, 石河子市): it is named by its
+// stem as a prefecture is (济源、三门峡).
+func (g *Gazetteer) provinceCity(division int32) bool {
+	p := g.parents[division]
+	return p >= 0 && g.divisions[p].Placeholder && strings.HasSuffix(g.divisions[division].Name, "市")
 }
 
 func (g *Gazetteer) newHit(text []rune, start, end int, form Form, candidates []int32) Hit {
