@@ -83,7 +83,7 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		if _, ok := f.headEndingAtAny(norm, toks, k, true); ok && toks[k].Start-closeEnd <= 8 {
 			allGeneric := k > j+1
 			for m := j + 1; m < k; m++ {
-				allGeneric = allGeneric && (f.genericActs[toks[m].Text] || f.genericMods[toks[m].Text] || toks[m].Pos == "a")
+				allGeneric = allGeneric && (f.genericActs[toks[m].Text] || f.genericMods[toks[m].Text] || toks[m].Pos == "a") && toks[m].Pos != "q"
 			}
 			if allGeneric {
 				break // “接地气、除四风”实际行动: a quotation, then a generic head
@@ -103,14 +103,17 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 				return activityMention{name: strings.TrimSpace(string(norm[open.Start:toks[stop].End])), kind: "quoted", start: open.Start, end: toks[stop].End}, stop, true
 			}
 		}
-		// nouns, adjectives and 的 may stand between the quote and its head
-		// (“12·21”特大道路交通事故, “…”的系列讲座)
-		if !nounLike(toks[k]) && toks[k].Text != " " && toks[k].Text != "的" && toks[k].Pos != "a" && toks[k].Pos != "b" {
+		// nouns, adjectives, 的, a two-character verb or measure word may
+		// stand between the quote and its head (“12·21”特大道路交通事故,
+		// “…”的系列讲座, “12·30”特大烟花爆竹爆炸事故, “…”系列/q讲座)
+		between := nounLike(toks[k]) || toks[k].Text == " " || toks[k].Text == "的" || toks[k].Pos == "a" || toks[k].Pos == "b" ||
+			(toks[k].Pos == "v" || toks[k].Pos == "q") && utf8.RuneCountInString(toks[k].Text) >= 2 && !f.framingVerbs[toks[k].Text]
+		if !between {
 			break
 		}
 		k++
 	}
-	if _, stop, ok := f.headAt(norm, closeEnd, end); ok {
+	if _, stop, ok := f.headAt(norm, closeEnd, end); ok && endsToken(toks[j+1:], stop) {
 		// quoted-only heads (“…”创建)
 		return activityMention{name: string(norm[open.Start:stop]), kind: "quoted", start: open.Start, end: stop}, j, true
 	}
@@ -124,8 +127,9 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	}
 	// a quoted action after a framing verb, closed by punctuation or 和
 	// (借助“联乡驻村入户”和“三民”活动): it must read as an action of some
-	// length, not a slogan of numbers (“四个认同”) or a word (“并重”)
-	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、" || toks[i-1].Text == "的") && endsName(toks, j+1) && !f.topicList(norm, toks, j+1) {
+	// length, not a slogan of numbers (“四个认同”) or a word (“并重”); after
+	// 的 a quotation is a term (最早的“摊煎饼神器”), not an action
+	if open.Text == "“" && i > 0 && (f.framingVerbs[toks[i-1].Text] || toks[i-1].Text == "和" || toks[i-1].Text == "、") && endsName(toks, j+1) && !f.topicList(norm, toks, j+1) {
 		innerRunes := []rune(inner)
 		hasVerb := false
 		for _, t := range toks[i+1 : j] {
@@ -139,6 +143,20 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		}
 	}
 	return activityMention{}, j, false
+}
+
+// endsToken reports whether some token of toks ends at p: a head matched
+// on the text must end a word (“家国情怀”宣讲团 holds no 宣讲).
+func endsToken(toks []Token, p int) bool {
+	for _, t := range toks {
+		if t.End == p {
+			return true
+		}
+		if t.Start >= p {
+			break
+		}
+	}
+	return false
 }
 
 // topicList reports whether the quoted items listed from token k on are
@@ -216,14 +234,8 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	// an event numbered by its edition is named even as a modifier
 	// (第五次全国经济普查现场登记工作)
 	edition := editionPrefix(norm, toks[j].Start, false) < toks[j].Start || editionEnd(norm, toks[j].Start) > toks[j].Start
-	if last+1 < len(toks) && nounLike(toks[last+1]) && toks[last+1].Pos != "ns" && !edition {
-		_, more := f.headEndingAt(norm, toks, last+1)
-		if !more && last+2 < len(toks) {
-			_, more = f.headEndingAt(norm, toks, last+2) // 培训班开班/典礼
-		}
-		if !more {
-			return activityMention{}, false // 活动覆盖率, 活动阵地: the head modifies a noun
-		}
+	if !edition && f.modifiesNoun(norm, toks, last) {
+		return activityMention{}, false // 活动覆盖率, 活动阵地: the head modifies a noun
 	}
 	start := toks[j].Start
 	if name := string(norm[start:toks[last].End]); utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") {
@@ -231,6 +243,29 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	}
 	start = editionPrefix(norm, start, isEventHead(head))
 	return activityMention{name: string(norm[start:toks[last].End]), kind: "noun", start: start, end: toks[last].End}, true
+}
+
+// modifiesNoun reports whether the head ending at token last qualifies a
+// noun after it (活动覆盖率, 国情教育社会实践活动基地) rather than ending a name:
+// other heads may follow first (培训班开班典礼), and the last of them decides.
+func (f *UnitFinder) modifiesNoun(norm []rune, toks []Token, last int) bool {
+	for hops := 0; hops < 4; hops++ {
+		if last+1 >= len(toks) || !nounLike(toks[last+1]) || toks[last+1].Pos == "ns" {
+			return false
+		}
+		next := -1
+		for k := last + 1; k <= last+2 && k < len(toks); k++ {
+			if _, ok := f.headEndingAt(norm, toks, k); ok {
+				next = k // 社会/实践, 开班/典礼
+				break
+			}
+		}
+		if next < 0 {
+			return true
+		}
+		last = next
+	}
+	return false
 }
 
 // abbreviatedEvent reads an expo or fair named by one character and an
@@ -416,6 +451,9 @@ func (f *UnitFinder) headEndingAtAny(norm []rune, toks []Token, i int, afterQuot
 		}
 		if k == i && text != rule.suffix && utf8.RuneCountInString(rule.suffix) == 1 && !isNounTag(toks[i].Pos) {
 			continue // 优秀, 调节: words that only end in 秀 or 节
+		}
+		if k == i && utf8.RuneCountInString(text) == 1 && i+1 < len(toks) && splitWordAfter(toks[i], toks[i+1]) {
+			continue // 赛/道: a word the segmenter cut, not a 赛
 		}
 		return k, true
 	}

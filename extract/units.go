@@ -636,15 +636,14 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		}
 		// the modifier: noun-like tokens and place names to the left
 		j := i
-		for j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
-			// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
-			f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
-			// an adjective between nouns (生命健康/a产业创新示范区)
-			toks[j-1].Pos == "a" && utf8.RuneCountInString(toks[j-1].Text) == 2 && j < i && j > 1 && unitModifier(toks, j-2) && unitModifier(toks, j) ||
-			// a two-character verb right before a one-character suffix says
-			// what the office does (海关缉私/局, 交通执法/队)
-			j == i && t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && toks[j-1].Pos == "v" &&
-				utf8.RuneCountInString(toks[j-1].Text) == 2 && !f.framingVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2)) {
+		for {
+			if q := quotedInName(toks, j); q >= 0 {
+				j = q // 退伍大学生“家国情怀”宣讲团: a quoted name inside the unit's
+				continue
+			}
+			if !f.extendsName(toks, i, j, t, rule) {
+				break
+			}
 			j--
 		}
 		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
@@ -713,6 +712,42 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
 	}
 	return out
+}
+
+// extendsName reports whether toks[j-1] may join the name of the unit
+// whose suffix is toks[i] (t, by rule), j being where the name starts now:
+// noun-like tokens and place names, within eight tokens.
+func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRule) bool {
+	return j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
+		// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
+		f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
+		// an adjective between nouns (生命健康/a产业创新示范区)
+		toks[j-1].Pos == "a" && utf8.RuneCountInString(toks[j-1].Text) == 2 && j < i && j > 1 && unitModifier(toks, j-2) && unitModifier(toks, j) ||
+		// a two-character verb right before a one-character suffix says
+		// what the office does (海关缉私/局, 交通执法/队)
+		j == i && t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && toks[j-1].Pos == "v" &&
+			utf8.RuneCountInString(toks[j-1].Text) == 2 && !f.framingVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2))
+}
+
+// quotedInName returns the index of the noun-like token before a short
+// quoted name that ends right before toks[j] (大学生“家国情怀”宣讲团), or -1:
+// the quotation is part of the unit's name when a noun precedes it.
+func quotedInName(toks []Token, j int) int {
+	if j < 3 || !isCloseQuote(toks[j-1].Text) || toks[j-1].End != toks[j].Start {
+		return -1
+	}
+	for o := j - 2; o > 0 && j-o <= 8; o-- {
+		if isOpenQuote(toks[o].Text) {
+			if toks[o].End-toks[o].Start == 1 && toks[o].Start == toks[o-1].End && nounLike(toks[o-1]) && !isCloseQuote(toks[o-1].Text) && toks[o-1].Pos != "x" {
+				return o - 1
+			}
+			return -1
+		}
+		if isCloseQuote(toks[o].Text) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // unmaskIssuers clears the quote mask over the issuers that open a

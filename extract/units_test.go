@@ -122,6 +122,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"该项费用纳入医保，医保定额支付每人次40元。", nil, []string{"保定"}, "a bare stem inside a word (医保/定额) is no place"},
 		{"四川大学博物馆是国家一级博物馆。", []string{"四川大学博物馆"}, []string{"四川"}, "a name opening with a numeral character (四川) is no count"},
 		{"武汉大学研究生会举办活动。", []string{"武汉大学研究生会"}, nil, "研究生会 and 学生会 are organisations"},
+		{"退伍大学生“家国情怀”宣讲团代表发言。", []string{"大学生“家国情怀”宣讲团"}, nil, "a quoted name after a noun is part of the unit's name"},
 		{"早在2011年，《国家文物局、教育部关于加强高校博物馆建设与发展的通知》印发。", []string{"国家文物局", "教育部"}, nil, "the issuers before 关于 in a document's title are units"},
 		{"新华网北京4月9日电 清华大学开展活动。", []string{"清华大学"}, []string{"北京"}, "a dateline's place is where the report was filed"},
 		{"壮大曹妃甸区、北戴河生命健康产业创新示范区等平台，建设省预防医学科学院。", []string{"北戴河生命健康产业创新示范区", "省预防医学科学院"}, nil, "an adjective between nouns and verbs that name a field stay in the name"},
@@ -173,6 +174,14 @@ func TestActivitiesByRule(t *testing.T) {
 		{"大会开幕式在西南大学举行，嘉宾出席开幕式。", []string{"大会开幕式"}, []string{"出席开幕式"}, "a ceremony keeps what it opens, not who attends"},
 		{"第五次全国经济普查现场登记工作启动。", []string{"第五次全国经济普查"}, nil, "an edition-numbered event is named even as a modifier"},
 		{"习近平在全国生态环境保护大会上讲话。", []string{"全国生态环境保护大会"}, nil, "大/会上 cut by the segmenter ends the head 大会"},
+		{"中国人民大学博物馆“宝藏老师进人博”系列讲座，定期面向公众。", []string{"“宝藏老师进人博”系列讲座"}, nil, "a quoted name, 系列 and the head"},
+		{"辽宁昌图县“12·30”特大烟花爆竹爆炸事故正在调查处理中。", []string{"“12·30”特大烟花爆竹爆炸事故"}, nil, "a verb may stand between the quote and its head"},
+		{"瞄准人形机器人、高端仪器装备等赛道。", nil, []string{"人形机器人", "高端仪器装备"}, "赛 cut out of 赛道 is no head"},
+		{"退伍大学生“家国情怀”宣讲团代表发言。", nil, []string{"“家国情怀”宣讲"}, "a head inside a longer word (宣讲团) names no activity"},
+		{"是江苏高校来华留学生中国国情教育社会实践活动基地。", nil, []string{"江苏高校来华留学生中国国情教育", "来华留学生中国国情教育社会实践"}, "a chain of heads that qualifies a noun names no activity"},
+		{"打铁花、创意灯展等表演吸引了众多市民游客。", []string{"打铁花", "创意灯展"}, nil, "items listed before 等表演"},
+		{"在加沙地带发动军事行动，连续实施民生工程。", nil, []string{"军事行动", "民生工程"}, "军事 and 民生 name kinds, not activities"},
+		{"作为我国历史上最早的“摊煎饼神器”，铁鏊见证了历史。", nil, []string{"“摊煎饼神器”"}, "a quotation after 的 is a term"},
 	}
 	for _, c := range cases {
 		acts := activityNames(extractString(t, c.sentence))
