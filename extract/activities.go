@@ -222,6 +222,12 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	if allGeneric {
 		j = first // 文化活动, 专项行动: no name
 	}
+	if head == "工程" && j < first && f.builtThings[toks[first-1].Text] {
+		// a work of construction named by what is built (袁湾水库主体工程,
+		// 互联网核心节点工程), not a programme named by what it does
+		// (粮食产能提升工程, 文明乡风建设工程)
+		return activityMention{}, false
+	}
 	// the head word may itself be a name (篮球赛, 运动会) when it is a noun
 	// longer than a generic head
 	selfNamed := rule.kind == "alone" ||

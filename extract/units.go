@@ -51,7 +51,10 @@ type UnitFinder struct {
 	nameVerbs    map[string]bool
 	// leadingVerbs open the object they govern, never a unit's name
 	// (培育, 创建 at a name's left edge: 创建国家公共文化服务体系示范区)
-	leadingVerbs  map[string]bool
+	leadingVerbs map[string]bool
+	// builtThings, right before 工程, name a work of construction, not a
+	// programme (袁湾水库主体工程)
+	builtThings   map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -120,7 +123,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}, builtThings: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -131,7 +134,7 @@ func NewUnitFinder() *UnitFinder {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs, "built-things": f.builtThings}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}

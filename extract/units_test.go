@@ -182,6 +182,7 @@ func TestActivitiesByRule(t *testing.T) {
 		{"打铁花、创意灯展等表演吸引了众多市民游客。", []string{"打铁花", "创意灯展"}, nil, "items listed before 等表演"},
 		{"在加沙地带发动军事行动，连续实施民生工程。", nil, []string{"军事行动", "民生工程"}, "军事 and 民生 name kinds, not activities"},
 		{"作为我国历史上最早的“摊煎饼神器”，铁鏊见证了历史。", nil, []string{"“摊煎饼神器”"}, "a quotation after 的 is a term"},
+		{"建成袁湾水库主体工程，实施粮食产能提升工程。", []string{"粮食产能提升工程"}, []string{"袁湾水库主体工程", "水库主体工程"}, "a work of construction is no programme of work"},
 	}
 	for _, c := range cases {
 		acts := activityNames(extractString(t, c.sentence))
