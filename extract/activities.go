@@ -107,8 +107,8 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		// stand between the quote and its head (“12·21”特大道路交通事故,
 		// “…”的系列讲座, “12·30”特大烟花爆竹爆炸事故, “…”系列/q讲座)
 		between := nounLike(toks[k]) || toks[k].Text == " " || toks[k].Text == "的" || toks[k].Pos == "a" || toks[k].Pos == "b" ||
-			(toks[k].Pos == "v" || toks[k].Pos == "q") && utf8.RuneCountInString(toks[k].Text) >= 2 && !f.framingVerbs[toks[k].Text]
-		if !between {
+			(toks[k].Pos == "v" || toks[k].Pos == "q") && utf8.RuneCountInString(toks[k].Text) >= 2
+		if !between || f.framingVerbs[toks[k].Text] {
 			break
 		}
 		k++
@@ -120,10 +120,18 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	// the quoted text itself names an event (“现代的回望：非洲艺术展”)
 	if innerRunes := []rune(inner); len(innerRunes) >= 4 {
 		for _, r := range f.heads {
-			if r.kind != "quoted" && utf8.RuneCountInString(r.suffix) >= 1 && strings.HasSuffix(inner, r.suffix) && !f.notActs[inner] {
+			// not when it qualifies a noun after it (荣获“五个一工程”优秀奖,
+			// “千万工程”经验)
+			qualifies := j+1 < len(toks) && toks[j+1].Start == closeEnd && (toks[j+1].Pos == "n" || toks[j+1].Pos == "nz" || toks[j+1].Pos == "ng")
+			if r.kind != "quoted" && strings.HasSuffix(inner, r.suffix) && !f.notActs[inner] && !qualifies {
 				return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true
 			}
 		}
+	}
+	// one of quoted names listed before a head they share (参与的“进农家干农活
+	// 暖民心”、“入户交友”活动)
+	if f.sharesHead(norm, toks, j+1) {
+		return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true
 	}
 	// a quoted action after a framing verb, closed by punctuation or 和
 	// (借助“联乡驻村入户”和“三民”活动): it must read as an action of some
@@ -143,6 +151,35 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		}
 	}
 	return activityMention{}, j, false
+}
+
+// sharesHead reports whether toks from k on list further quoted names
+// (、“…”, 和“…”) the last of which a head follows directly: the names
+// before share it.
+func (f *UnitFinder) sharesHead(norm []rune, toks []Token, k int) bool {
+	listed := false
+	for n := 0; n < 6 && k+1 < len(toks); n++ {
+		if t := toks[k].Text; t != "、" && t != "和" && t != "与" {
+			break
+		}
+		if !isOpenQuote(toks[k+1].Text) {
+			break
+		}
+		c := k + 2
+		for c < len(toks) && c-k < 30 && !isCloseQuote(toks[c].Text) {
+			c++
+		}
+		if c >= len(toks) || !isCloseQuote(toks[c].Text) {
+			return false
+		}
+		listed = true
+		k = c + 1
+	}
+	if !listed || k >= len(toks) || toks[k].Start != toks[k-1].End {
+		return false
+	}
+	_, ok := f.headEndingAtAny(norm, toks, k, true)
+	return ok && !f.modifiesNoun(norm, toks, k)
 }
 
 // endsToken reports whether some token of toks ends at p: a head matched
@@ -221,6 +258,9 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	}
 	if allGeneric {
 		j = first // 文化活动, 专项行动: no name
+	}
+	if head == "实践" && j < first && toks[first-1].Pos == "ns" {
+		return activityMention{}, false // 中国式现代化河北实践: a province's practice of a policy
 	}
 	if head == "工程" && j < first && f.builtThings[toks[first-1].Text] {
 		// a work of construction named by what is built (袁湾水库主体工程,

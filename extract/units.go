@@ -1324,7 +1324,7 @@ func mergeVariantActivities(acts []Activity) []Activity {
 	}
 	for i := range acts {
 		for j := range acts {
-			if i != j && into[i] == i && insertedInside(runes[i], runes[j]) {
+			if i != j && into[i] == i && (insertedInside(runes[i], runes[j]) || qualifiedBefore(runes[i], runes[j])) {
 				into[i] = j // i is j without a word: j is the fuller name
 				break
 			}
@@ -1352,6 +1352,23 @@ func mergeVariantActivities(acts []Activity) []Activity {
 		}
 	}
 	return out
+}
+
+// qualifiedBefore reports whether long is short with a word of two runes
+// before it that says where or for whom (文艺演出 and 乡村文艺演出), not
+// which edition (全国职业技能大赛 and 第三届全国职业技能大赛): short has four
+// runes or more and no quotation.
+func qualifiedBefore(short, long []rune) bool {
+	extra := len(long) - len(short)
+	if extra != 2 || len(short) < 4 || !slices.Equal(long[extra:], short) {
+		return false
+	}
+	for _, r := range long[:extra] {
+		if !isHan(r) || isChineseDigit(r) || r == '第' || r == '年' || r == '届' {
+			return false
+		}
+	}
+	return !slices.Contains(short, '“') && !slices.Contains(short, '《')
 }
 
 // insertedInside reports whether long is short with one to two runes

@@ -183,6 +183,12 @@ func TestActivitiesByRule(t *testing.T) {
 		{"在加沙地带发动军事行动，连续实施民生工程。", nil, []string{"军事行动", "民生工程"}, "军事 and 民生 name kinds, not activities"},
 		{"作为我国历史上最早的“摊煎饼神器”，铁鏊见证了历史。", nil, []string{"“摊煎饼神器”"}, "a quotation after 的 is a term"},
 		{"建成袁湾水库主体工程，实施粮食产能提升工程。", []string{"粮食产能提升工程"}, []string{"袁湾水库主体工程", "水库主体工程"}, "a work of construction is no programme of work"},
+		{"全县干部参与的“进农家干农活暖民心”、“入户交友”活动实现了团结。", []string{"“进农家干农活暖民心”", "“入户交友”活动"}, nil, "quoted names listed before a head they share"},
+		{"《纲要（草案）》经大会通过后，将成为纲领。", nil, []string{"《纲要（草案）》经大会"}, "a framing verb never stands between a quote and its head"},
+		{"中国式现代化河北实践的每一点积极进步。", nil, []string{"中国式现代化河北实践"}, "a province's practice of a policy is no activity"},
+		{"6部作品荣获“五个一工程”优秀奖，学习运用“千万工程”经验。", nil, []string{"“五个一工程”", "“千万工程”"}, "a quoted name that qualifies a noun names no activity"},
+		{"建设天蓝地绿水秀的美丽河北。", nil, []string{"绿水秀"}, "秀 ends an idiom, not a show"},
+		{"在乡村文艺演出中寓教于乐，文艺演出1235场次。", []string{"乡村文艺演出"}, []string{"文艺演出"}, "an activity qualified by where it happens is the same activity"},
 	}
 	for _, c := range cases {
 		acts := activityNames(extractString(t, c.sentence))
