@@ -61,7 +61,7 @@ func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]placeRole) {
 		switch {
 		case locativeAt(toks, k, hitToken) || datelineAt(toks, k):
 			into[toks[k].Start] = placeLocative
-		case modifierAt(toks, k) || placeListAt(toks, k, hitToken):
+		case modifierAt(toks, k) || placeListAt(toks, k, hitToken) || bracketedAt(toks, k):
 			into[toks[k].Start] = placeQualifier
 		default:
 			into[toks[k].Start] = placeActor
@@ -127,6 +127,13 @@ func modifierAt(toks []Token, k int) bool {
 		return utf8.RuneCountInString(next.Text) == 1
 	}
 	return false
+}
+
+// bracketedAt: the mention alone in brackets right after a name says
+// where that is (北方（沧州）跨境电商物流基地, 国家碳计量中心（河南）).
+func bracketedAt(toks []Token, k int) bool {
+	return k >= 2 && k+1 < len(toks) && (toks[k-1].Text == "（" || toks[k-1].Text == "(") &&
+		(toks[k+1].Text == "）" || toks[k+1].Text == ")") && toks[k-1].Start == toks[k-2].End
 }
 
 // placeListAt: the mention is one of a list of places closed by 等地

@@ -265,6 +265,9 @@ type unitMention struct {
 	start, end int
 	unit       Unit
 	form       gazetteer.Form // how an administrative unit is written
+	// coordinated marks an organisation named inside a joint unit's name
+	// (体育学院 in 公共管理学院、体育学院分党校): a unit, though nested
+	coordinated bool
 }
 
 // activityMention is an activity found at one place in the text.
@@ -649,6 +652,8 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			}
 			j--
 		}
+		own, ownEnd := j, -1
+		j, ownEnd = f.coordinatedOwner(toks, j, i)
 		if j == i && utf8.RuneCountInString(t.Text) == 1 && rule.kind != "village" {
 			continue // a lone 所 or 部: names need the whole word (派出所, 公安部)
 		}
@@ -713,6 +718,12 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			kind = "village"
 		}
 		out = append(out, unitMention{name: name, start: toks[j].Start, end: t.End, unit: Unit{Name: name, Kind: kind}})
+		if ownEnd >= 0 {
+			// the second owner is named as a unit too, as the first is by
+			// its own suffix
+			owner := string(norm[toks[own].Start:toks[ownEnd].End])
+			out = append(out, unitMention{name: owner, start: toks[own].Start, end: toks[ownEnd].End, unit: Unit{Name: owner, Kind: "org"}, coordinated: true})
+		}
 	}
 	return out
 }
@@ -730,6 +741,37 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 		// what the office does (海关缉私/局, 交通执法/队)
 		j == i && t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && toks[j-1].Pos == "v" &&
 			utf8.RuneCountInString(toks[j-1].Text) == 2 && !f.framingVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2))
+}
+
+// coordinatedOwner widens a name that starts at toks[j] with an
+// organisation (体育学院分党校) over one of the same kind listed before it
+// (公共管理学院、体育学院分党校: the branch school of both colleges). It
+// returns where the name starts and the token that ends the organisation
+// it started with (学院), or -1 when the name is not widened.
+func (f *UnitFinder) coordinatedOwner(toks []Token, j, i int) (start, ownerEnd int) {
+	if j < 3 || toks[j-1].Text != "、" {
+		return j, -1
+	}
+	var owner suffixRule
+	found := false
+	k := j
+	for ; k < i; k++ {
+		if owner, found = f.orgSuffix(toks[k].Text); found {
+			break
+		}
+	}
+	before := toks[j-2]
+	if rule, ok := f.orgSuffix(before.Text); !found || !ok || rule.suffix != owner.suffix {
+		return j, -1
+	}
+	start = j - 2
+	for f.extendsName(toks, j-2, start, before, owner) {
+		start--
+	}
+	if start == j-2 && before.Text == owner.suffix {
+		return j, -1 // a bare 学院 names no owner
+	}
+	return start, k
 }
 
 // quotedInName returns the index of the noun-like token before a short
@@ -992,7 +1034,7 @@ func dropNested(ms []unitMention) []unitMention {
 		// a container starts at most a long name's length before m
 		for k := len(out) - 1; k >= 0 && out[k].start >= m.start-maxNameRunes; k-- {
 			o := out[k]
-			if o.start <= m.start && m.end <= o.end && (o.start != m.start || o.end != m.end) && m.unit.Kind != "admin" {
+			if o.start <= m.start && m.end <= o.end && (o.start != m.start || o.end != m.end) && m.unit.Kind != "admin" && !m.coordinated {
 				nested = true
 				break
 			}
