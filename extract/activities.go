@@ -16,8 +16,11 @@ func (f *UnitFinder) activityMentions(norm []rune, start, end int, toks []Token)
 	toks = splitMeetingTime(toks)
 	for i := 0; i < len(toks); i++ {
 		if isOpenQuote(toks[i].Text) {
-			if m, next, ok := f.quotedActivity(norm, end, toks, i); ok {
+			m, next, ok := f.quotedActivity(norm, end, toks, i)
+			if ok {
 				out = append(out, m)
+			}
+			if ok || m.kind == "rejected" {
 				i = next
 			}
 			continue
@@ -83,7 +86,9 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		if _, ok := f.headEndingAtAny(norm, toks, k, true); ok && toks[k].Start-closeEnd <= 8 {
 			allGeneric := k > j+1
 			for m := j + 1; m < k; m++ {
-				allGeneric = allGeneric && (f.genericActs[toks[m].Text] || f.genericMods[toks[m].Text] || toks[m].Pos == "a") && toks[m].Pos != "q"
+				// kinds of activity (宣传, 主题) may follow a quoted name:
+				// “…”宣传活动 is named by its quote
+				allGeneric = allGeneric && (f.genericMods[toks[m].Text] || toks[m].Pos == "a") && toks[m].Pos != "q"
 			}
 			if allGeneric {
 				break // “接地气、除四风”实际行动: a quotation, then a generic head
@@ -120,10 +125,18 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	// the quoted text itself names an event (“现代的回望：非洲艺术展”)
 	if innerRunes := []rune(inner); len(innerRunes) >= 4 {
 		for _, r := range f.heads {
+			if open.Text == "《" && !isEventHead(r.suffix) && !strings.HasSuffix(r.suffix, "讲座") && !strings.HasSuffix(r.suffix, "展览") {
+				continue // 《…策略与实践》: a title ending in a head word is a work, not an event
+			}
 			// not when it qualifies a noun after it (荣获“五个一工程”优秀奖,
 			// “千万工程”经验)
 			qualifies := j+1 < len(toks) && toks[j+1].Start == closeEnd && (toks[j+1].Pos == "n" || toks[j+1].Pos == "nz" || toks[j+1].Pos == "ng")
-			if r.kind != "quoted" && strings.HasSuffix(inner, r.suffix) && !f.notActs[inner] && !qualifies {
+			if r.kind != "quoted" && strings.HasSuffix(inner, r.suffix) && !f.notActs[inner] {
+				if qualifies {
+					// the quoted name is rejected whole: nothing inside it
+					// names an activity either
+					return activityMention{kind: "rejected"}, j, false
+				}
 				return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true
 			}
 		}
@@ -291,12 +304,16 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	return activityMention{name: string(norm[start:toks[last].End]), kind: "noun", start: start, end: toks[last].End}, true
 }
 
+// eventParts are nouns that name a part, place or time of the event
+// before them (有奖问答环节, 活动现场, 比赛期间): the event is still named.
+var eventParts = map[string]bool{"环节": true, "现场": true, "期间": true, "过程": true, "当天": true, "当日": true, "前夕": true, "之际": true, "结束": true}
+
 // modifiesNoun reports whether the head ending at token last qualifies a
 // noun after it (活动覆盖率, 国情教育社会实践活动基地) rather than ending a name:
 // other heads may follow first (培训班开班典礼), and the last of them decides.
 func (f *UnitFinder) modifiesNoun(norm []rune, toks []Token, last int) bool {
 	for hops := 0; hops < 4; hops++ {
-		if last+1 >= len(toks) || !nounLike(toks[last+1]) || toks[last+1].Pos == "ns" {
+		if last+1 >= len(toks) || !nounLike(toks[last+1]) || toks[last+1].Pos == "ns" || eventParts[toks[last+1].Text] {
 			return false
 		}
 		next := -1

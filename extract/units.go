@@ -1349,7 +1349,9 @@ func collectActivities(doc *clean.Document, mentions []activityMention) []Activi
 
 // mergeVariantActivities joins the names of one activity written with and
 // without a word of up to two characters inside (民族团结模范创建活动 and
-// 民族团结进步模范创建活动): the activity keeps its fullest name, and every
+// 民族团结进步模范创建活动), with and without where it happens (文艺演出 and
+// 乡村文艺演出) or 活动 (主题党日 and 主题党日活动): the activity keeps its
+// fullest name, and every
 // mention keeps its own text. Names of different editions differ at the
 // edge (第五次…, 2020年…) and stay apart.
 func mergeVariantActivities(acts []Activity) []Activity {
@@ -1366,7 +1368,7 @@ func mergeVariantActivities(acts []Activity) []Activity {
 	}
 	for i := range acts {
 		for j := range acts {
-			if i != j && into[i] == i && (insertedInside(runes[i], runes[j]) || qualifiedBefore(runes[i], runes[j])) {
+			if i != j && into[i] == i && (insertedInside(runes[i], runes[j]) || qualifiedBefore(runes[i], runes[j]) || acts[j].Name == acts[i].Name+"活动") {
 				into[i] = j // i is j without a word: j is the fuller name
 				break
 			}

@@ -122,6 +122,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"该项费用纳入医保，医保定额支付每人次40元。", nil, []string{"保定"}, "a bare stem inside a word (医保/定额) is no place"},
 		{"四川大学博物馆是国家一级博物馆。", []string{"四川大学博物馆"}, []string{"四川"}, "a name opening with a numeral character (四川) is no count"},
 		{"武汉大学研究生会举办活动。", []string{"武汉大学研究生会"}, nil, "研究生会 and 学生会 are organisations"},
+		{"中国农业银行常德分行承办，中国人民银行常德市中心支行主办。", []string{"中国农业银行常德分行", "中国人民银行常德市中心支行"}, nil, "a bank's branches are units"},
 		{"退伍大学生“家国情怀”宣讲团代表发言。", []string{"大学生“家国情怀”宣讲团"}, nil, "a quoted name after a noun is part of the unit's name"},
 		{"公共管理学院、体育学院分党校举行开班典礼。", []string{"公共管理学院、体育学院分党校", "体育学院"}, []string{"体育学院分党校"}, "a joint unit of two organisations of one kind, each a unit too"},
 		{"早在2011年，《国家文物局、教育部关于加强高校博物馆建设与发展的通知》印发。", []string{"国家文物局", "教育部"}, nil, "the issuers before 关于 in a document's title are units"},
@@ -190,6 +191,11 @@ func TestActivitiesByRule(t *testing.T) {
 		{"中国式现代化河北实践的每一点积极进步。", nil, []string{"中国式现代化河北实践"}, "a province's practice of a policy is no activity"},
 		{"6部作品荣获“五个一工程”优秀奖，学习运用“千万工程”经验。", nil, []string{"“五个一工程”", "“千万工程”"}, "a quoted name that qualifies a noun names no activity"},
 		{"建设天蓝地绿水秀的美丽河北。", nil, []string{"绿水秀"}, "秀 ends an idiom, not a show"},
+		{"承办的2019“金融知识普及月 金融知识进万家”宣传活动在广场启动。", []string{"“金融知识普及月 金融知识进万家”宣传活动"}, nil, "a kind of activity (宣传) after a quoted name"},
+		{"践行“接地气、除四风”实际行动。", nil, []string{"“接地气、除四风”实际行动"}, "a quality (实际) after a quotation names nothing"},
+		{"作《推进全过程人民民主建设的公共管理策略与实践》报告。", nil, []string{"《推进全过程人民民主建设的公共管理策略与实践》"}, "a title ending in 实践 is a work, not an event"},
+		{"活动安排了金融知识有奖问答环节。", []string{"金融知识有奖问答"}, nil, "a part of the event (环节) after the head"},
+		{"开展主题党日活动，主题党日当天大家参观。", []string{"主题党日活动"}, []string{"主题党日"}, "one activity with and without 活动"},
 		{"在乡村文艺演出中寓教于乐，文艺演出1235场次。", []string{"乡村文艺演出"}, []string{"文艺演出"}, "an activity qualified by where it happens is the same activity"},
 	}
 	for _, c := range cases {
