@@ -54,7 +54,10 @@ type UnitFinder struct {
 	leadingVerbs map[string]bool
 	// builtThings, right before 工程, name a work of construction, not a
 	// programme (袁湾水库主体工程)
-	builtThings   map[string]bool
+	builtThings map[string]bool
+	// villageKinds say what kind of village or community, not which one
+	// (城市社区, 民族社区)
+	villageKinds  map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -123,7 +126,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}, builtThings: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}, builtThings: map[string]bool{}, villageKinds: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -134,7 +137,7 @@ func NewUnitFinder() *UnitFinder {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs, "built-things": f.builtThings}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs, "built-things": f.builtThings, "village-kinds": f.villageKinds}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
@@ -637,17 +640,23 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && i+1 < len(toks) && splitWordAfter(t, toks[i+1]) {
 			continue // 城市/院/线: a word the segmenter cut, not a 院
 		}
-		if t.Text == rule.suffix && t.Pos == "v" && i+1 < len(toks) && toks[i+1].Start == t.End && objectNoun(toks[i+1]) {
+		if t.Text == rule.suffix && t.Pos == "v" && i+1 < len(toks) && toks[i+1].Start == t.End && verbComplement(toks[i+1], t.Text == "办") {
 			continue // 为群众办/v实事: the verb and its object, not an office
 		}
 		// the modifier: noun-like tokens and place names to the left
-		j := i
+		j, skipped := i, 0
 		for {
 			if q := quotedInName(toks, j); q >= 0 {
-				j = q // 退伍大学生“家国情怀”宣讲团: a quoted name inside the unit's
+				// 退伍大学生“家国情怀”宣讲团: a quoted name inside the unit's,
+				// counted as one word
+				skipped += j - q - 1
+				j = q
+				if q == 0 || isOpenQuote(toks[q].Text) {
+					break // “梧桐”民族团结教育辅导员工作室: the quote opens the name
+				}
 				continue
 			}
-			if !f.extendsName(toks, i, j, t, rule) {
+			if !f.extendsName(toks, i-skipped, j, t, rule) {
 				break
 			}
 			j--
@@ -683,8 +692,18 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 				j++ // 11处煤矿, 3所学院: the measure word of a count
 			}
 		}
+		for j+4 < i && singleContentChar(toks[j]) && toks[j].Text == toks[j+2].Text && singleContentChar(toks[j+1]) && singleContentChar(toks[j+3]) {
+			j += 4 // 做大做强雄安中关村科技园, 建优建强国家实验室: an idiom of
+			// the form ABAC before the name
+		}
 		for j < i && (toks[j].Pos == "v" || toks[j].Pos == "vd" || toks[j].Pos == "d" || toks[j].Pos == "ad" || f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
+			if singleContentChar(toks[j]) && (toks[j].Pos == "v" || toks[j].Pos == "d") && nominalAhead(toks, j, i) {
+				break // 塞/v罕/a坝/n林场: a character of a name the dictionary split
+			}
 			j++ // a name never opens with a verb (新培育农民专业合作社)
+		}
+		for j < i-1 && singleVerbal(toks[j]) && !nominalAhead(toks, j, i) {
+			j++ // a verb the dictionary left alone before the name
 		}
 		// a verb that governs what follows opens no name; the name starts
 		// after it (培育人工智能陕西实验室, 高质量推进铜川普惠金融改革试验区)
@@ -694,11 +713,28 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 				break
 			}
 		}
-		if j < i-1 && f.leadingVerbs[toks[j].Text] {
-			j++
+		if j < i && f.leadingVerbs[toks[j].Text] {
+			j++ // 优化中山大学: the name that stands alone after it may be one
+		}
+		for k := i - 1; k > j; k-- {
+			if isCountedKind(toks[k]) {
+				j = k + 1 // 省市县三级科技管理部门: a kind of unit at those levels
+				break
+			}
+		}
+		if j > 0 && j < i && cutAtLeft(toks, j) {
+			continue // 转/诊中心, 盘/州机场: the left edge cuts a word
 		}
 		if j == i && !selfNamed {
 			continue
+		}
+		if rule.kind == "village" {
+			for j < i && (f.villageKinds[toks[j].Text] || toks[j].Pos == "vn" || toks[j].Pos == "v" || toks[j].Pos == "b" || toks[j].Pos == "a") && !(singleContentChar(toks[j]) && inNominalRun(toks, j)) {
+				j++ // 城市社区, 运营社区, 小小渔村: a kind of community, not one
+			}
+			if j == i && !selfNamed {
+				continue
+			}
 		}
 		if rule.kind == "government" && !governmentNamed(toks[j:i+1], rule.suffix) {
 			continue // 效能政府, 全口径政府投资: a kind of government, not one
@@ -732,6 +768,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 // whose suffix is toks[i] (t, by rule), j being where the name starts now:
 // noun-like tokens and place names, within eight tokens.
 func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRule) bool {
+	if j > 0 && j == i && singleVerbal(toks[j-1]) && !(j > 1 && toks[j-2].End == toks[j-1].Start && singleContentChar(toks[j-2])) {
+		return false // 配/v矿, 古/a村: the suffix's own word, not a name's character
+	}
 	return j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
 		// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
 		f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
@@ -741,6 +780,80 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 		// what the office does (海关缉私/局, 交通执法/队)
 		j == i && t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && toks[j-1].Pos == "v" &&
 			utf8.RuneCountInString(toks[j-1].Text) == 2 && !f.framingVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2))
+}
+
+// isCountedKind reports a numeral with a level or kind word inside a name
+// (三级, 两类): what follows is a kind of unit, not one.
+func isCountedKind(t Token) bool {
+	r := []rune(t.Text)
+	return len(r) >= 2 && isChineseDigit(r[0]) && strings.ContainsRune("级类", r[len(r)-1])
+}
+
+// cutAtLeft reports whether a name starting at toks[j] starts inside a word
+// the segmenter split into single characters: the name's first token and
+// the one before it are single content characters written together
+// (转/v 诊/zg 中心, 盘/q 州/n 机场).
+func cutAtLeft(toks []Token, j int) bool {
+	prev, first := toks[j-1], toks[j]
+	if prev.End != first.Start || !singleContentChar(prev) || !singleContentChar(first) || prev.Pos == "ns" || first.Pos == "ns" {
+		return false
+	}
+	// a two-character word cut in two, not a name after a run of verbs
+	// (做大做强/雄安)
+	before := j < 2 || !singleContentChar(toks[j-2]) || toks[j-2].End != prev.Start
+	after := j+1 >= len(toks) || !singleContentChar(toks[j+1]) || toks[j+1].Start != first.End
+	return before && after
+}
+
+// nominalAhead reports whether, from the one-character toks[j] on, the run
+// of one-character tokens written together holds a noun before the suffix
+// at i: toks[j] then begins a name the dictionary split (塞/罕/坝).
+func nominalAhead(toks []Token, j, i int) bool {
+	for q := j; q < i && singleContentChar(toks[q]) && (q == j || toks[q-1].End == toks[q].Start); q++ {
+		switch toks[q].Pos {
+		case "n", "nr", "nrt", "ns", "nz", "x", "ng", "j", "vn":
+			return q > j
+		case "v":
+			if q > j {
+				return false // 做/v大/a做/v: a run of verbs
+			}
+		}
+	}
+	return false
+}
+
+// inNominalRun reports whether the one-character toks[k] stands in a run
+// of one-character tokens, written together, one of which is tagged as a
+// noun.
+func inNominalRun(toks []Token, k int) bool {
+	lo, hi := k, k
+	for lo > 0 && singleContentChar(toks[lo-1]) && toks[lo-1].End == toks[lo].Start {
+		lo--
+	}
+	for hi+1 < len(toks) && singleContentChar(toks[hi+1]) && toks[hi+1].Start == toks[hi].End {
+		hi++
+	}
+	if lo == hi {
+		return false
+	}
+	for q := lo; q <= hi; q++ {
+		switch toks[q].Pos {
+		case "n", "nr", "nrt", "ns", "nz", "x", "ng", "j", "vn":
+			return true
+		}
+	}
+	return false
+}
+
+// singleContentChar reports a one-character token of a content character.
+func singleContentChar(t Token) bool {
+	r := []rune(t.Text)
+	return len(r) == 1 && isHan(r[0]) && !strings.ContainsRune(functionChars, r[0])
+}
+
+// singleVerbal reports a one-character verb or adjective.
+func singleVerbal(t Token) bool {
+	return singleContentChar(t) && (t.Pos == "v" || t.Pos == "a")
 }
 
 // coordinatedOwner widens a name that starts at toks[j] with an
@@ -775,8 +888,9 @@ func (f *UnitFinder) coordinatedOwner(toks []Token, j, i int) (start, ownerEnd i
 }
 
 // quotedInName returns the index of the noun-like token before a short
-// quoted name that ends right before toks[j] (大学生“家国情怀”宣讲团), or -1:
-// the quotation is part of the unit's name when a noun precedes it.
+// quoted name that ends right before toks[j] (大学生“家国情怀”宣讲团), or of
+// the quote itself when punctuation precedes it (、“梧桐”民族团结教育辅导员
+// 工作室), or -1: the quotation is part of the unit's name.
 func quotedInName(toks []Token, j int) int {
 	if j < 3 || !isCloseQuote(toks[j-1].Text) || toks[j-1].End != toks[j].Start {
 		return -1
@@ -785,6 +899,9 @@ func quotedInName(toks []Token, j int) int {
 		if isOpenQuote(toks[o].Text) {
 			if toks[o].End-toks[o].Start == 1 && toks[o].Start == toks[o-1].End && nounLike(toks[o-1]) && !isCloseQuote(toks[o-1].Text) && toks[o-1].Pos != "x" {
 				return o - 1
+			}
+			if r, _ := utf8.DecodeRuneInString(toks[o-1].Text); !isHan(r) && j-o >= 3 && toks[j].Pos != "ns" {
+				return o // after punctuation the quote opens the name
 			}
 			return -1
 		}
@@ -898,18 +1015,28 @@ func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
 	return !numeralToken(t) && !(t.Pos == "n" && startsWithDigit(t.Text))
 }
 
-// objectNoun reports whether t reads as the object of a one-character verb
-// before it (办/实事, 办/恒业): a noun of two characters or more.
-func objectNoun(t Token) bool {
-	if utf8.RuneCountInString(t.Text) < 2 {
+// verbComplement reports whether t reads as the object of a one-character
+// verb before it (办/实事, 办/恒业), or with complements set as its
+// complement (办/好办), not as a post of the office it would name (办/主任).
+func verbComplement(t Token, complements bool) bool {
+	if officePosts[t.Text] {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t.Text); !isHan(r) {
 		return false
 	}
 	switch t.Pos {
 	case "n", "vn", "nz", "an":
-		return true
+		return utf8.RuneCountInString(t.Text) >= 2
+	case "v", "a":
+		return complements // 办/好办: 办 takes verbs as complements; 站/v 响起 does not
 	}
 	return false
 }
+
+// officePosts are the posts of an office named after its organisation
+// (县委办主任).
+var officePosts = map[string]bool{"主任": true, "副主任": true, "负责人": true, "工作人员": true, "干部": true, "同志": true}
 
 // governmentNamed reports whether a name ending in 政府 names one
 // government: a place (河南省政府, 日本政府), a level (县政府, 特区政府) or
@@ -925,6 +1052,9 @@ func governmentNamed(toks []Token, suffix string) bool {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(text)
+		if strings.HasPrefix(text, "全") || strings.HasPrefix(text, "各") {
+			return false // 全省政府系统: the governments of a whole province
+		}
 		if strings.ContainsRune("省市县区州盟旗乡镇", last) || text == "特区" || text == "自治区" {
 			return true
 		}
@@ -963,7 +1093,7 @@ func (f *UnitFinder) orgSuffix(word string) (suffixRule, bool) {
 
 // functionChars never begin or continue a unit's name, whatever the
 // segmenter tagged them.
-const functionChars = "为以把被将对向从在于与和及或的地得了着过是有好让使给由等各每该其此这那并也都又还就才更最很太不没无非全总共约近超达到至驻住进入出来去作"
+const functionChars = "为以把被将对向从在于与和及或的地得了着过是有好让使给由等各每该其此这那并也都又还就才更最很太不没无非全总共约近超达到至驻住进入出来去作占较即仍已曾亦且但而如据按凭依随用"
 
 // unitModifier reports whether toks[k] may stand in a unit's name before
 // its suffix.
@@ -978,15 +1108,11 @@ func unitModifier(toks []Token, k int) bool {
 		switch t.Pos {
 		case "n", "nr", "nrt", "ns", "nz", "x", "zg", "ng", "j", "b", "g":
 			return true
-		case "v", "a", "vn":
-			// only inside a run of such characters (雄/n 安/v, 交/v 管/vn)
-			single := func(k int) bool {
-				p := []rune(toks[k].Text)
-				return len(p) == 1 && isHan(p[0]) && !strings.ContainsRune(functionChars, p[0])
-			}
-			return k > 0 && single(k-1) || k+1 < len(toks) && single(k+1) && toks[k+1].Start == t.End
 		}
-		return false
+		// any other character only inside a run of such characters with a
+		// noun among them (雄/n 安/v, 交/v 管/vn, 塞/v 罕/a 坝/n, 自/p 贸/vn,
+		// 龙王庙 正/d 街/n), not a verb cut from another (压/zg 减/v)
+		return inNominalRun(toks, k)
 	}
 	switch t.Pos {
 	case "ns", "nt", "nz", "n", "j", "b", "nr", "nrt", "nrfg", "vn", "eng":
