@@ -245,7 +245,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	}
 	ceremony := isCeremonyHead(head)
 	j := first
-	for j > 0 && first-j < 5 && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1)) {
+	for j > 0 && first-j < maxModifierTokens && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1)) {
 		if ceremony && j == first-1 && j > 0 {
 			if _, inner := f.headEndingAt(norm, toks, j-1); inner && ceremonyVerbs[toks[j].Text] {
 				break // 培训班/开班/典礼: the ceremony of an event named before it
@@ -257,7 +257,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	// a verb at the left edge belongs to the name only when it takes an
 	// object inside it (提振消费专项行动), not when it governs the head itself
 	// (采取行动); a ceremony is named by what it opens (开班典礼, 揭牌仪式)
-	for j < first && !(ceremony && j+1 == first && ceremonyVerbs[toks[j].Text]) && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v") {
+	for j < first && !(ceremony && j+1 == first && ceremonyVerbs[toks[j].Text]) && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v" && j+2 == first) {
 		j++
 	}
 	// a generic word opens no name, except before a numeral it qualifies
@@ -423,6 +423,11 @@ func editionPrefix(norm []rune, start int, year bool) int {
 	return start
 }
 
+// maxModifierTokens bounds the modifiers of an activity's head, so that a
+// run of nouns is not read as one name (学习贯彻习近平新时代中国特色社会主义
+// 思想主题教育 has seven).
+const maxModifierTokens = 8
+
 // maxFramedTokens bounds the object of a framing verb read as one name.
 const maxFramedTokens = 8
 
@@ -446,8 +451,8 @@ func (f *UnitFinder) extendToFramingVerb(toks []Token, j, first int) int {
 			return j
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !isHan(r) {
-			return j
+		if !isHan(r) || t.Text == "是" {
+			return j // 推进中国式现代化是一个系统工程: a copula ends the object
 		}
 		switch t.Pos[0] {
 		case 'p', 'c', 'u', 'r', 'q', 'f':
@@ -559,8 +564,8 @@ func mistaggedAdverb(toks []Token, k int) bool {
 }
 
 func activityModifier(t Token, framing map[string]bool) bool {
-	if framing[t.Text] {
-		return false
+	if framing[t.Text] && t.Pos != "j" {
+		return false // 深入/d开展, 推动/vn; 国企改革深化/j提升行动 keeps an abbreviation
 	}
 	switch t.Pos {
 	case "n", "nz", "vn", "b", "an", "j", "nt", "ns", "eng", "l", "nr", "nrt":

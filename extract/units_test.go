@@ -205,6 +205,11 @@ func TestActivitiesByRule(t *testing.T) {
 		{"作《推进全过程人民民主建设的公共管理策略与实践》报告。", nil, []string{"《推进全过程人民民主建设的公共管理策略与实践》"}, "a title ending in 实践 is a work, not an event"},
 		{"活动安排了金融知识有奖问答环节。", []string{"金融知识有奖问答"}, nil, "a part of the event (环节) after the head"},
 		{"开展主题党日活动，主题党日当天大家参观。", []string{"主题党日活动"}, []string{"主题党日"}, "one activity with and without 活动"},
+		{"开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", []string{"学习贯彻习近平新时代中国特色社会主义思想主题教育"}, nil, "a long object of a governing verb"},
+		{"实施国企改革深化提升行动，召开全省“富矿精开”推进大会。", []string{"国企改革深化提升行动", "“富矿精开”推进大会"}, nil, "an abbreviation inside a name; 推进大会 is one head"},
+		{"推进中国式现代化是一个系统工程。", nil, []string{"中国式现代化是一个系统工程", "系统工程"}, "a copula ends the object; a system engineering is a metaphor"},
+		{"开展招商活动和展会活动，打击违法犯罪活动。", nil, []string{"招商活动", "展会活动", "违法犯罪活动"}, "kinds of activity"},
+		{"巴黎奥运会、残奥会上中国队夺金。", []string{"巴黎奥运会"}, nil, "the Olympic games are events"},
 		{"在乡村文艺演出中寓教于乐，文艺演出1235场次。", []string{"乡村文艺演出"}, []string{"文艺演出"}, "an activity qualified by where it happens is the same activity"},
 	}
 	for _, c := range cases {
