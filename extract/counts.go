@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bulletin-tool/bulletin/extract/measure"
 )
@@ -89,8 +90,8 @@ func abs(n int) int {
 // countAt decides whether the numeral n begins a count and builds it.
 func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clauseCount, bool) {
 	norm := sc.norm
-	if n.Skip || n.Vague {
-		return clauseCount{}, false
+	if n.Skip || n.Vague && n.Approx != "上" {
+		return clauseCount{}, false // 数十, 几百: no figure; 上万 is at least ten thousand
 	}
 	if quoted[n.Start-sc.start] {
 		return clauseCount{}, false // inside “…” or 《…》: part of a name
@@ -175,6 +176,13 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	if w.Word == "％" {
 		q.Measure = "%"
 	}
+	if per, ok := perUnitAt(norm, q.End, sc.end); ok {
+		// 778元/月, 18.92万吨/日: a rate, kept as written and never summed
+		q.Measure += "/" + per
+		q.Category = "per"
+		q.End += 1 + utf8.RuneCountInString(per)
+		end = q.End
+	}
 	if q.Approx == "" {
 		if marker, _ := x.prefixApprox(norm, sc.start, n.Start); marker != "" {
 			q.Approx, q.Bound = marker, boundOf(marker)
@@ -189,6 +197,23 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	setBounds(&q, n)
 	q.Text = string(norm[q.Start:q.End])
 	return clauseCount{q: q, numStart: n.Start}, true
+}
+
+// perUnits are what a rate is per, after a slash (元/月, 吨/日, 人/万人).
+var perUnits = []string{"平方米", "千瓦时", "小时", "万人", "月", "年", "日", "天", "周", "人", "户", "次", "亩", "吨", "公里", "秒", "分钟", "台", "床"}
+
+// perUnitAt reads "/月" or "/平方米" at k, within the clause ending at stop.
+func perUnitAt(norm []rune, k, stop int) (string, bool) {
+	if k >= stop || norm[k] != '/' && norm[k] != '／' {
+		return "", false
+	}
+	for _, p := range perUnits {
+		r := []rune(p)
+		if k+1+len(r) <= stop && string(norm[k+1:k+1+len(r)]) == p {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // setBounds fills Low and High from the bound's meaning.

@@ -59,6 +59,10 @@ func TestCounts(t *testing.T) {
 	}{
 		{"各类媒体共播报民族团结专题新闻84条。", []want{{"84条", 84, "exact", "条", "民族团结专题新闻"}}, "object before the number, after the verb"},
 		{"进家入户把10万余份宣传资料送到群众家中。", []want{{"10万余份", 100000, "lower", "份", "宣传资料"}}, "余 after 万 is a lower bound; object after the classifier"},
+		{"城乡低保平均标准分别提高至778元/月、6818元/年。", []want{{"778元/月", 778, "exact", "元/月", ""}, {"6818元/年", 6818, "exact", "元/年", ""}}, "a rate keeps what it is per"},
+		{"上万名市民和各地游客参加活动。", []want{{"上万名", 10000, "lower", "名", "市民和各地游客"}}, "上万 is at least ten thousand"},
+		{"新增优质白酒产能5万千升，澳门单牌车往来内地超265万辆次。", []want{{"5万千升", 50000, "exact", "千升", "优质白酒产能"}, {"265万辆次", 2650000, "lower", "辆次", "内地"}}, "千升 is a measure, not 千 times 升; 辆次"},
+		{"新能源电池产能达38GWh，算力规模超过55Eflops。", []want{{"38GWh", 38, "exact", "GWh", "新能源电池产能"}, {"55Eflops", 55, "lower", "Eflops", "算力规模"}}, "Latin units of energy and computing"},
 		{"参与群众达45万余人次。", []want{{"45万余人次", 450000, "lower", "人次", "参与群众"}}, "达 stands between thing and number"},
 		{"全县开展活动约300场。", []want{{"300场", 300, "about", "场", "活动"}}, "约 before the number means about, and is not part of the text"},
 		{"培训干部近2000人次。", []want{{"2000人次", 2000, "upper", "人次", "干部"}}, "近 means at most"},
