@@ -133,6 +133,12 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 		if n.Value == 1 && !n.Range {
 			return clauseCount{}, false // 一个, 一批: an article, not a figure
 		}
+		// 安大二期, 医疗中心二期项目: a phase of the project named before it
+		// (a count of sessions is written with digits, 培训班3期, or after a
+		// verb, 共办三期)
+		if w.Word == "期" && n.Start > sc.start && isHan(norm[n.Start-1]) && !strings.ContainsRune("办了共计约近超达为期", norm[n.Start-1]) {
+			return clauseCount{}, false
+		}
 		// 二十届三中全会, 一期工程: an ordinal or a phase.
 		if x.rules.ordinalMeasures[w.Word] {
 			if end < sc.end && isChineseDigit(norm[end]) {
