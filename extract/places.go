@@ -61,7 +61,7 @@ func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]placeRole) {
 		switch {
 		case locativeAt(toks, k, hitToken) || datelineAt(toks, k):
 			into[toks[k].Start] = placeLocative
-		case modifierAt(toks, k) || placeListAt(toks, k, hitToken) || bracketedAt(toks, k):
+		case modifierAt(toks, k) || placeListAt(toks, k, hitToken) || bracketedAt(toks, k) || routeAt(toks, k, hitToken):
 			into[toks[k].Start] = placeQualifier
 		default:
 			into[toks[k].Start] = placeActor
@@ -127,6 +127,19 @@ func modifierAt(toks []Token, k int) bool {
 		return utf8.RuneCountInString(next.Text) == 1
 	}
 	return false
+}
+
+// routeConnectors join the two ends of a route (宝鸡至中卫铁路, 平凉—中卫段).
+var routeConnectors = map[string]bool{"至": true, "到": true, "—": true, "－": true, "-": true, "～": true}
+
+// routeAt: the mention is one end of a route between two places named
+// together (宝鸡至中卫铁路, 西安至塔什干快速班列): where it runs, not an
+// actor.
+func routeAt(toks []Token, k int, hitToken func(int) bool) bool {
+	if k+2 < len(toks) && routeConnectors[toks[k+1].Text] && hitToken(k+2) {
+		return true
+	}
+	return k >= 2 && routeConnectors[toks[k-1].Text] && hitToken(k-2)
 }
 
 // bracketedAt: the mention alone in brackets right after a name says

@@ -626,6 +626,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			continue // “万企兴万村”行动: a name of an activity, not a unit
 		}
 		if f.knownUnits[t.Text] {
+			if i+1 < len(toks) && leaderPosts[toks[i+1].Text] {
+				continue // 中共中央总书记, 中央军委主席: a leader's title, not the body
+			}
 			out = append(out, unitMention{name: t.Text, start: t.Start, end: t.End, unit: Unit{Name: t.Text, Kind: "org"}})
 			continue
 		}
@@ -636,6 +639,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		rule, ok := f.orgSuffix(t.Text)
 		if !ok || !f.acceptSuffixToken(t, rule) {
 			continue
+		}
+		if i+1 < len(toks) && headPosts[toks[i+1].Text] && t.Pos == "nt" {
+			continue // 中央军委主席: the head of state's title, not the body
 		}
 		if t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && i+1 < len(toks) && splitWordAfter(t, toks[i+1]) {
 			continue // 城市/院/线: a word the segmenter cut, not a 院
@@ -1033,6 +1039,13 @@ func verbComplement(t Token, complements bool) bool {
 	}
 	return false
 }
+
+// leaderPosts, after a known institution, make its name part of a
+// leader's title (中共中央总书记、国家主席、中央军委主席习近平).
+var leaderPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true, "书记": true, "副书记": true, "委员": true, "常委": true}
+
+// headPosts, after any institution the dictionary knows, make a title.
+var headPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true}
 
 // officePosts are the posts of an office named after its organisation
 // (县委办主任).
