@@ -1489,8 +1489,9 @@ func collectActivities(doc *clean.Document, mentions []activityMention) []Activi
 // mergeVariantActivities joins the names of one activity written with and
 // without a word of up to two characters inside (民族团结模范创建活动 and
 // 民族团结进步模范创建活动), with and without where it happens (文艺演出 and
-// 乡村文艺演出) or 活动 (主题党日 and 主题党日活动): the activity keeps its
-// fullest name, and every
+// 乡村文艺演出), with 活动 or without (主题党日 and 主题党日活动), or with a
+// word replaced (民族团结先进模范创建活动): the activity keeps its fullest or
+// first name, and every
 // mention keeps its own text. Names of different editions differ at the
 // edge (第五次…, 2020年…) and stay apart.
 func mergeVariantActivities(acts []Activity) []Activity {
@@ -1507,7 +1508,7 @@ func mergeVariantActivities(acts []Activity) []Activity {
 	}
 	for i := range acts {
 		for j := range acts {
-			if i != j && into[i] == i && (insertedInside(runes[i], runes[j]) || qualifiedBefore(runes[i], runes[j]) || acts[j].Name == acts[i].Name+"活动") {
+			if i != j && into[i] == i && (insertedInside(runes[i], runes[j]) || qualifiedBefore(runes[i], runes[j]) || acts[j].Name == acts[i].Name+"活动" || i > j && wordReplaced(runes[i], runes[j])) {
 				into[i] = j // i is j without a word: j is the fuller name
 				break
 			}
@@ -1552,6 +1553,24 @@ func qualifiedBefore(short, long []rune) bool {
 		}
 	}
 	return !slices.Contains(short, '“') && !slices.Contains(short, '《')
+}
+
+// wordReplaced reports whether a and b are one name with a word of two
+// characters replaced strictly inside (民族团结进步模范创建活动 and
+// 民族团结先进模范创建活动): at least four characters agree on each side.
+func wordReplaced(a, b []rune) bool {
+	if len(a) != len(b) || len(a) < 10 {
+		return false
+	}
+	p := 0
+	for p < len(a) && a[p] == b[p] {
+		p++
+	}
+	q := 0
+	for q < len(a)-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	return p >= 4 && q >= 4 && len(a)-p-q <= 2 && len(a)-p-q > 0
 }
 
 // insertedInside reports whether long is short with one to two runes
