@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bulletin-tool/bulletin/extract"
+	"github.com/bulletin-tool/bulletin/extract/measure"
 )
 
 func analyzeFixture(t *testing.T) *Summary {
@@ -378,5 +379,29 @@ func TestNearDuplicatesFindEveryPair(t *testing.T) {
 	}
 	if got := len(nearDuplicates(docs)); got != want || want == 0 {
 		t.Errorf("banded search found %d pairs, all pairs %d", got, want)
+	}
+}
+
+// Tenths (四成) and rates (778元/月) are kept as written by extraction; the
+// summary converts tenths to per cent and never adds either up.
+func TestTenthsAndRatesConvert(t *testing.T) {
+	lex := measure.Default()
+	tabs := loadTables()
+	cases := []struct {
+		word, category string
+		wantCanonical  string
+		wantFactor     float64
+		wantAdditive   bool
+		reason         string
+	}{
+		{"成", "rate", "%", 10, false, "四成 is 40%, and rates are not summed"},
+		{"元/月", "per", "元/月", 1, false, "a rate per month is never summed"},
+		{"万元", "money", "元", 10000, true, "a multiplier before a known word"},
+	}
+	for _, c := range cases {
+		got := convert(lex, tabs, c.word, c.category)
+		if got.canonical != c.wantCanonical || got.factor != c.wantFactor || got.additive != c.wantAdditive {
+			t.Errorf("%s: got %+v, want canonical %s factor %g additive %v (%s)", c.word, got, c.wantCanonical, c.wantFactor, c.wantAdditive, c.reason)
+		}
 	}
 }

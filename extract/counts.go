@@ -101,6 +101,11 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	switch {
 	case n.PercentPoint:
 		w, _ = x.measures.Lookup("个百分点")
+	case n.Percent && tenths(norm[n.Start:n.End]):
+		// 四成, 七成半: tenths, kept as written (value 4, measure 成); the
+		// measure table converts them to per cent for totals
+		w, _ = x.measures.Lookup("成")
+		n.Value, n.Low, n.High = n.Value/10, n.Low/10, n.High/10
 	case n.Percent:
 		w, _ = x.measures.Lookup("%")
 	case end < sc.end:
@@ -109,8 +114,8 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 		}
 		var ok bool
 		w, ok = x.measures.MatchPrefix(norm[:sc.end], end)
-		if !ok {
-			return clauseCount{}, false
+		if !ok || w.Word == "成" {
+			return clauseCount{}, false // 10成立: tenths are read by the numeral, not here
 		}
 		end += len([]rune(w.Word))
 	default:
@@ -203,6 +208,13 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	setBounds(&q, n)
 	q.Text = string(norm[q.Start:q.End])
 	return clauseCount{q: q, numStart: n.Start}, true
+}
+
+// tenths reports whether a percentage was written in tenths (四成, 7.2成,
+// 七成半).
+func tenths(text []rune) bool {
+	n := len(text)
+	return n > 0 && (text[n-1] == '成' || n > 1 && text[n-1] == '半' && text[n-2] == '成')
 }
 
 // perUnits are what a rate is per, after a slash (元/月, 吨/日, 人/万人).
