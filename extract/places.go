@@ -119,8 +119,8 @@ func modifierAt(toks []Token, k int) bool {
 		return false
 	}
 	switch next.Pos {
-	case "n", "nz", "ns", "nt", "nw", "ng", "nrt", "s", "f":
-		return true
+	case "n", "nz", "ns", "nt", "nw", "ng", "nrt", "s", "f", "nr":
+		return true // nr: a village or site the dictionary takes for a person (永城王庄)
 	case "x", "zg":
 		// a character the dictionary left on its own: the rest of a place
 		// name (苏州/湾)
@@ -149,6 +149,19 @@ func bracketedAt(toks []Token, k int) bool {
 		(toks[k+1].Text == "）" || toks[k+1].Text == ")") && toks[k-1].Start == toks[k-2].End
 }
 
+// siteNouns are facilities and projects a list of places closed by 等 is
+// the sites of.
+var siteNouns = map[string]bool{"机场": true, "港口": true, "码头": true, "园区": true, "产业园": true, "基地": true, "电站": true, "项目": true, "铁路": true, "高速": true, "景区": true, "港航": true, "枢纽": true}
+
+func siteNoun(word string) bool {
+	for n := range siteNouns {
+		if strings.HasSuffix(word, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeListAt: the mention is one of a list of places closed by 等地
 // (河北涿州、甘肃积石山等地发生自然灾害).
 func placeListAt(toks []Token, k int, hitToken func(int) bool) bool {
@@ -158,7 +171,17 @@ func placeListAt(toks []Token, k int, hitToken func(int) bool) bool {
 		case strings.HasPrefix(t, "等地"):
 			return true
 		case t == "等":
-			return j+1 < len(toks) && strings.HasPrefix(toks[j+1].Text, "地")
+			// 等地, or the facilities or projects the places are the sites of
+			// (永城、潢川、鲁山等机场, 唐河等13个港航项目)
+			for n := j + 1; n < len(toks) && n <= j+5; n++ {
+				if strings.HasPrefix(toks[n].Text, "地") && n == j+1 || siteNoun(toks[n].Text) {
+					return true
+				}
+				if r, _ := utf8.DecodeRuneInString(toks[n].Text); !isHan(r) && !isASCIIDigit(r) || strings.HasPrefix(toks[n].Pos, "v") {
+					break // the clause or the list's verb ends the search
+				}
+			}
+			return false
 		case t == "、" || hitToken(j):
 		default:
 			// a place name the gazetteer does not know (积石山), not a clause

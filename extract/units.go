@@ -299,9 +299,31 @@ type sentenceMentions struct {
 // straddledShortForms adds to rejected the gazetteer hits of a division's
 // bare stem whose edge falls inside a word of the segmenter (医保/定额
 // holds 保定, 南沙/湾 holds 沙湾): a stem is a name only as a word of its
-// own or at the start of one (郑州市民). Full names are kept: the
+// own or at the start of one (郑州市民); and a county's stem the segmenter
+// reads as a verb or adjective (合作, 延长). Full names are kept: the
 // segmenter cuts unknown ones anywhere. toks are the sentence's tokens as
 // the segmenter gave them.
+// verbalCountyStem reports a county's bare stem that the segmenter reads
+// as a verb or an adjective (合作/vn, 延长/v): the word, not 合作市 or 延长县.
+// toks start at or before the hit.
+func verbalCountyStem(toks []Token, h gazetteer.Hit) bool {
+	if h.Resolved.Level != gazetteer.LevelCounty && !(len(h.Candidates) > 0 && h.Candidates[0].Level == gazetteer.LevelCounty) {
+		return false
+	}
+	for _, t := range toks {
+		if t.Start > h.Start {
+			break
+		}
+		if t.Start == h.Start && t.End == h.End {
+			switch t.Pos {
+			case "v", "vn", "vd", "a", "ad", "an", "d", "m", "q", "c", "p", "r", "u", "f", "t":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func straddledShortForms(toks []Token, hits []gazetteer.Hit, rejected map[int]bool) map[int]bool {
 	if len(toks) == 0 {
 		return rejected
@@ -325,7 +347,7 @@ func straddledShortForms(toks []Token, hits []gazetteer.Hit, rejected map[int]bo
 			}
 			return false
 		}
-		if inside(h.Start) || inside(h.End) {
+		if inside(h.Start) || inside(h.End) || verbalCountyStem(toks[k:], h) {
 			if rejected == nil {
 				rejected = map[int]bool{}
 			}

@@ -180,6 +180,8 @@ func TestMatchWithOptions(t *testing.T) {
 		{"七克台在", MatchOptions{SeenNames: []string{"七克台镇"}}, []string{"七克台/short/650421101"}, "bare stem of a seen township"},
 		{"鄯善党建网", MatchOptions{SeenNames: []string{"鄯善县"}}, []string{"鄯善/short/650421"}, "bare stem of a seen county"},
 		{"东巴扎持", MatchOptions{ContextCodes: []string{"650421"}}, []string{"东巴扎/short/650421201"}, "township minus 回族乡 under a context county"},
+		{"景泰被列为试点", MatchOptions{ContextCodes: []string{"6204"}}, []string{"景泰/short/620423"}, "a county's stem once its prefecture (白银市) is in context"},
+		{"白云机场", MatchOptions{ContextCodes: []string{"4401"}}, nil, "a district's stem names landmarks, not the district"},
 		{"东巴扎持", MatchOptions{ContextCodes: []string{"6504"}}, nil, "a prefecture is too wide a context for bare township stems"},
 		{"辟展乡", MatchOptions{ContextCodes: []string{"650421"}}, []string{"辟展乡/variant/650421105"}, "renamed township in its county"},
 		{"城关镇", MatchOptions{ContextCodes: []string{"650421"}}, []string{"城关镇/official/ambiguous"}, "context without a candidate leaves the ambiguity"},

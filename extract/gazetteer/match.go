@@ -281,7 +281,12 @@ func (g *Gazetteer) bareAllowed(division int32, stemRunes int, state *matchState
 	case LevelProvince, LevelPrefecture:
 		return true
 	case LevelCounty:
-		return state.seen[division] || g.provinceCity(division)
+		// a county's or county-level city's stem alone, once its prefecture
+		// is named in the text (景泰 in a report that names 白银): not when
+		// the name is a common word, nor for a district, whose stem names
+		// its city's landmarks (白云国际机场)
+		return state.seen[division] || g.provinceCity(division) ||
+			state.contextAncestors[g.parents[division]] && g.flags[division]&flagCommonWord == 0 && !strings.HasSuffix(g.divisions[division].Name, "区")
 	case LevelTownship:
 		return stemRunes >= 3 && (state.seen[division] || state.contextCounties[g.parents[division]])
 	}
