@@ -6,7 +6,7 @@ import "unicode/utf8"
 const maxListedCompanyRunes = 8
 
 // listedCompanies reads the companies a sentence lists before 等企业 (or
-// 等5家企业, 等龙头企业): firms are often named without any suffix
+// 等5家企业, 等龙头企业, or whose 总部等 it names): firms are often named without any suffix
 // (支持比亚迪、上汽、奇瑞、宇通等企业). An item is a company only when it reads
 // as a name: several tokens the dictionary could not join (比亚/迪, 宇/通), or
 // one it tags as a name; a single common word (教育、旅游等单位) is a field.
@@ -16,21 +16,25 @@ func (f *UnitFinder) listedCompanies(norm []rune, toks []Token) []unitMention {
 		if toks[k].Text != "等" {
 			continue
 		}
-		h := k + 1
-		// 等5家企业: a count of the firms before the head
-		for h < len(toks) && h <= k+2 && (toks[h].Pos == "m" || toks[h].Text == "家" || startsWithDigit(toks[h].Text)) {
-			h++
-		}
-		if h >= len(toks) {
-			continue
-		}
-		// the head may be cut in two (龙头/企业, 车/企)
-		if head := toks[h].Text; !f.companyHeads[head] && (h+1 >= len(toks) || !f.companyHeads[head+toks[h+1].Text]) {
-			continue
+		end := k
+		if k > 1 && toks[k-1].Text == "总部" {
+			end = k - 1 // 中国星网、中国中化、中国华能总部等: the firms' headquarters
+		} else {
+			h := k + 1
+			// 等5家企业: a count of the firms before the head
+			for h < len(toks) && h <= k+2 && (toks[h].Pos == "m" || toks[h].Text == "家" || startsWithDigit(toks[h].Text)) {
+				h++
+			}
+			if h >= len(toks) {
+				continue
+			}
+			// the head may be cut in two (龙头/企业, 车/企)
+			if head := toks[h].Text; !f.companyHeads[head] && (h+1 >= len(toks) || !f.companyHeads[head+toks[h+1].Text]) {
+				continue
+			}
 		}
 		var items []unitMention
 		proper := 0
-		end := k
 		for {
 			start := end
 			for start > 0 && !listSeparators[toks[start-1].Text] && !listOpeners[toks[start-1].Text] && !f.framingVerbs[toks[start-1].Text] && isHanToken(toks[start-1]) && toks[end-1].End-toks[start-1].Start <= maxListedCompanyRunes {

@@ -139,6 +139,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"建好北方（沧州）跨境电商物流基地。", nil, []string{"沧州"}, "a place in brackets after a name says where that is"},
 		{"宝鸡至中卫铁路平凉至中卫段扩能改造工程开建。", nil, []string{"宝鸡", "中卫", "平凉"}, "the ends of a route are places"},
 		{"开展永城、潢川、鲁山等机场前期工作。", nil, []string{"永城", "潢川", "鲁山"}, "places listed as the sites of facilities"},
+		{"中国星网、中国中化、中国华能总部等标志性疏解项目迁驻运营。", []string{"中国星网", "中国中化", "中国华能"}, nil, "firms listed by their headquarters"},
 		{"中共中央总书记、国家主席、中央军委主席习近平发表讲话。", nil, []string{"中共中央", "中央军委"}, "an institution in a leader's title"},
 		{"壮大曹妃甸区、北戴河生命健康产业创新示范区等平台，建设省预防医学科学院。", []string{"北戴河生命健康产业创新示范区", "省预防医学科学院"}, nil, "an adjective between nouns and verbs that name a field stay in the name"},
 		{"支持科研院所、高等院校与企业合作。", nil, []string{"科研院所", "高等院校"}, "kinds of institution are no units"},

@@ -150,6 +150,7 @@ func TestMatch(t *testing.T) {
 		{"长治久安", nil, "stoplisted short form"},
 		{"保持在合理均衡水平", nil, "衡水 inside 均衡水平"},
 		{"长治市", []string{"长治市/official/1404"}, "stoplisted short form still matches with its suffix"},
+		{"培育新乡贤，支持新乡发展", []string{"新乡/short/4107"}, "a short form followed by a character that makes another word (新乡贤) is none"},
 		{"开工济源抽水蓄能电站，仙桃发展", []string{"济源/short/419001", "仙桃/short/429004"}, "a county-level city under its province directly is named by its stem"},
 		{"鄯善发展", nil, "a county unnamed in full is not named by its stem"},
 		{"加强团结乡村振兴", nil, "团结乡 straddles 乡村"},
