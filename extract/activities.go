@@ -245,7 +245,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	}
 	ceremony := isCeremonyHead(head)
 	j := first
-	for j > 0 && first-j < maxModifierTokens && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1)) {
+	for j > 0 && first-j < maxModifierTokens && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1) || f.occasions[toks[j-1].Text]) {
 		if ceremony && j == first-1 && j > 0 {
 			if _, inner := f.headEndingAt(norm, toks, j-1); inner && ceremonyVerbs[toks[j].Text] {
 				break // 培训班/开班/典礼: the ceremony of an event named before it

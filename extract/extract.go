@@ -169,6 +169,12 @@ func (x *Extractor) extractBulletin(doc *clean.Document, b clean.Bulletin, seg *
 		}
 		all = append(all, counts...)
 	}
+	if t := b.Title; t != nil && !coveredBySentence(b.Sentences, t.Start) {
+		// a title kept out of the text (front matter) still names the
+		// bulletin's unit and activity (暑期实践 | 公管学院…)
+		toks := seg.Cut(doc.Norm, t.Start, t.End)
+		x.units.addSentence(doc.Norm, clean.Sentence{Start: t.Start, End: t.End, Section: -1}, toks, docUnits, &mentions)
+	}
 	periods := findPeriods(doc, b)
 	for k := range all {
 		q := &all[k].q
@@ -229,6 +235,16 @@ func sentenceText(text []rune, s clean.Sentence, start, end int) string {
 // otherwise make one sentence of it, and the work per count grows with the
 // sentence.
 const maxSentenceRunes = 1000
+
+// coveredBySentence reports whether position p lies in one of ss.
+func coveredBySentence(ss []clean.Sentence, p int) bool {
+	for _, s := range ss {
+		if s.Start <= p && p < s.End {
+			return true
+		}
+	}
+	return false
+}
 
 // splitLongSentences cuts sentences longer than maxSentenceRunes at clause
 // breaks (，；、), or hard at the limit when there is none.

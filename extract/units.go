@@ -57,7 +57,10 @@ type UnitFinder struct {
 	builtThings map[string]bool
 	// villageKinds say what kind of village or community, not which one
 	// (城市社区, 民族社区)
-	villageKinds  map[string]bool
+	villageKinds map[string]bool
+	// occasions are the seasons and holidays that name an activity
+	// (暑期实践, 元旦晚会), though the dictionary tags them as times
+	occasions     map[string]bool
 	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
 	references    map[string]bool
 	heads         []suffixRule
@@ -126,7 +129,7 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}, builtThings: map[string]bool{}, villageKinds: map[string]bool{}}
+	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}, builtThings: map[string]bool{}, villageKinds: map[string]bool{}, occasions: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
@@ -137,7 +140,7 @@ func NewUnitFinder() *UnitFinder {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs, "built-things": f.builtThings, "village-kinds": f.villageKinds}[kind]
+		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs, "built-things": f.builtThings, "village-kinds": f.villageKinds, "occasions": f.occasions}[kind]
 		if target == nil {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}

@@ -214,6 +214,8 @@ func TestActivitiesByRule(t *testing.T) {
 		{"推进中国式现代化是一个系统工程。", nil, []string{"中国式现代化是一个系统工程", "系统工程"}, "a copula ends the object; a system engineering is a metaphor"},
 		{"开展招商活动和展会活动，打击违法犯罪活动。", nil, []string{"招商活动", "展会活动", "违法犯罪活动"}, "kinds of activity"},
 		{"巴黎奥运会、残奥会上中国队夺金。", []string{"巴黎奥运会"}, nil, "the Olympic games are events"},
+		{"同学们参加暑期实践和元旦晚会。", []string{"暑期实践", "元旦晚会"}, nil, "seasons and holidays stand in activities' names"},
+		{"---\naliases:\n  - 暑期实践 | 公管学院基层实践团探访乡村治理\n---\n\n队员们走进汨罗市开展调研。", []string{"暑期实践"}, nil, "a title kept in front matter still names the activity"},
 		{"开展民族团结进步模范创建活动。群众参与民族团结先进模范创建活动。", []string{"民族团结进步模范创建活动"}, []string{"民族团结先进模范创建活动"}, "one campaign with a word replaced"},
 		{"开工赵口灌区现代化改造等工程。", []string{"赵口灌区现代化改造"}, []string{"开工赵口灌区现代化改造"}, "a framing verb opens no listed name"},
 		{"在乡村文艺演出中寓教于乐，文艺演出1235场次。", []string{"乡村文艺演出"}, []string{"文艺演出"}, "an activity qualified by where it happens is the same activity"},
