@@ -141,6 +141,10 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 			}
 		}
 	}
+	// a themed year (启动“中朝友好年”, “营商环境突破年”): a campaign by its name
+	if themedYear([]rune(inner)) && !(j+1 < len(toks) && toks[j+1].Start == closeEnd && nounLike(toks[j+1])) {
+		return activityMention{name: string(norm[open.Start:closeEnd]), kind: "quoted", start: open.Start, end: closeEnd}, j, true
+	}
 	// one of quoted names listed before a head they share (参与的“进农家干农活
 	// 暖民心”、“入户交友”活动)
 	if f.sharesHead(norm, toks, j+1) {
@@ -164,6 +168,22 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 		}
 	}
 	return activityMention{}, j, false
+}
+
+// themedYear reports whether a quoted text names a year given to a theme
+// (中朝友好年, 营商环境突破年): four characters or more, ending in 年, with
+// no digit and not a year of something (开局之年).
+func themedYear(inner []rune) bool {
+	n := len(inner)
+	if n < 4 || inner[n-1] != '年' || inner[n-2] == '之' {
+		return false
+	}
+	for _, r := range inner {
+		if !isHan(r) || isChineseDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharesHead reports whether toks from k on list further quoted names
@@ -305,8 +325,9 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 }
 
 // eventParts are nouns that name a part, place or time of the event
-// before them (有奖问答环节, 活动现场, 比赛期间): the event is still named.
-var eventParts = map[string]bool{"环节": true, "现场": true, "期间": true, "过程": true, "当天": true, "当日": true, "前夕": true, "之际": true, "结束": true}
+// before them (有奖问答环节, 活动现场, 比赛期间), or its delivery the
+// dictionary tags as a noun (专题党课讲授): the event is still named.
+var eventParts = map[string]bool{"讲授": true, "授课": true, "环节": true, "现场": true, "期间": true, "过程": true, "当天": true, "当日": true, "前夕": true, "之际": true, "结束": true}
 
 // modifiesNoun reports whether the head ending at token last qualifies a
 // noun after it (活动覆盖率, 国情教育社会实践活动基地) rather than ending a name:
