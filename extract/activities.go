@@ -265,7 +265,14 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	}
 	ceremony := isCeremonyHead(head)
 	j := first
-	for j > 0 && first-j < maxModifierTokens && (activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1) || f.occasions[toks[j-1].Text]) {
+	for j > 0 && first-j < maxModifierTokens {
+		if j > 1 && toks[j-1].Text == "周年" && numeralToken(toks[j-2]) {
+			j -= 2 // 庆祝香港回归祖国15周年大会: the anniversary the event marks
+			continue
+		}
+		if !(activityModifier(toks[j-1], f.framingVerbs) || j < first && mistaggedAdverb(toks, j-1) || f.occasions[toks[j-1].Text]) {
+			break
+		}
 		if ceremony && j == first-1 && j > 0 {
 			if _, inner := f.headEndingAt(norm, toks, j-1); inner && ceremonyVerbs[toks[j].Text] {
 				break // 培训班/开班/典礼: the ceremony of an event named before it

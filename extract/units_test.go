@@ -215,6 +215,7 @@ func TestActivitiesByRule(t *testing.T) {
 		{"开展招商活动和展会活动，打击违法犯罪活动。", nil, []string{"招商活动", "展会活动", "违法犯罪活动"}, "kinds of activity"},
 		{"巴黎奥运会、残奥会上中国队夺金。", []string{"巴黎奥运会"}, nil, "the Olympic games are events"},
 		{"同学们参加暑期实践和元旦晚会。", []string{"暑期实践", "元旦晚会"}, nil, "seasons and holidays stand in activities' names"},
+		{"庆祝香港回归祖国15周年大会在香港举行，参观交通大学党组织成立100周年纪念展。", []string{"庆祝香港回归祖国15周年大会", "交通大学党组织成立100周年纪念展"}, nil, "the anniversary an event marks is in its name"},
 		{"刘芳围绕党史学习教育进行专题党课讲授。", []string{"专题党课"}, nil, "a party lecture is an activity; its delivery does not make it a modifier"},
 		{"宣布启动“中朝友好年”，今年是“十四五”开局之年。", []string{"“中朝友好年”"}, []string{"“十四五”", "开局之年"}, "a themed year is a campaign; a year of something is not"},
 		{"---\naliases:\n  - 暑期实践 | 公管学院基层实践团探访乡村治理\n---\n\n队员们走进汨罗市开展调研。", []string{"暑期实践"}, nil, "a title kept in front matter still names the activity"},
