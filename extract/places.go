@@ -23,6 +23,7 @@ import (
 var locativeWords = map[string]bool{
 	"在": true, "于": true, "赴": true, "到": true, "至": true, "从": true,
 	"来自": true, "位于": true, "地处": true, "途经": true, "远赴": true, "前往": true,
+	"发往": true, "运往": true, "飞往": true, "开往": true, "驶往": true, "奔赴": true, "赶赴": true,
 }
 
 // placeRole is how one mention of a division is used.
@@ -76,7 +77,11 @@ func locativeAt(toks []Token, k int, hitToken func(int) bool) bool {
 	for j >= 0 && hitToken(j) && toks[j].End == toks[j+1].Start {
 		j--
 	}
-	return j >= 0 && toks[j].End == toks[j+1].Start && locativeWords[toks[j].Text]
+	if j >= 0 && toks[j].End == toks[j+1].Start && locativeWords[toks[j].Text] {
+		return true
+	}
+	// a locative verb the segmenter cut in two (发/往)
+	return j >= 1 && toks[j-1].End == toks[j].Start && toks[j].End == toks[j+1].Start && locativeWords[toks[j-1].Text+toks[j].Text]
 }
 
 // datelineAt: the mention is the place of a news dateline, followed by the

@@ -671,6 +671,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && i+1 < len(toks) && splitWordAfter(t, toks[i+1]) {
 			continue // 城市/院/线: a word the segmenter cut, not a 院
 		}
+		if t.Text == "中心" && i+1 < len(toks) && toks[i+1].Start == t.End && centreCompounds[toks[i+1].Text] {
+			continue // 国家中心城市, 周口港中心作业区: 中心 begins a longer word
+		}
 		if t.Text == rule.suffix && t.Pos == "v" && i+1 < len(toks) && toks[i+1].Start == t.End && verbComplement(toks[i+1], t.Text == "办") {
 			continue // 为群众办/v实事: the verb and its object, not an office
 		}
@@ -771,7 +774,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			continue // 效能政府, 全口径政府投资: a kind of government, not one
 		}
 		name := string(norm[toks[j].Start:t.End])
-		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 {
+		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 || f.endsAsNoUnit(name, rule.suffix) {
 			continue
 		}
 		if documentNumberAt(norm, t.End, end) {
@@ -1046,6 +1049,17 @@ func (f *UnitFinder) acceptSuffixToken(t Token, rule suffixRule) bool {
 	return !numeralToken(t) && !(t.Pos == "n" && startsWithDigit(t.Text))
 }
 
+// endsAsNoUnit reports whether a name built from several tokens ends in a
+// word that is no unit's end (历史文化名镇名/村 ends in 名村).
+func (f *UnitFinder) endsAsNoUnit(name, suffix string) bool {
+	for _, w := range f.notUnitEnds {
+		if len(w) > len(suffix) && strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbComplement reports whether t reads as the object of a one-character
 // verb before it (办/实事, 办/恒业), or with complements set as its
 // complement (办/好办), not as a post of the office it would name (办/主任).
@@ -1068,6 +1082,10 @@ func verbComplement(t Token, complements bool) bool {
 // leaderPosts, after a known institution, make its name part of a
 // leader's title (中共中央总书记、国家主席、中央军委主席习近平).
 var leaderPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true, "书记": true, "副书记": true, "委员": true, "常委": true}
+
+// centreCompounds follow 中心 in words that name no centre (中心城市,
+// 中心作业区, 中心城区).
+var centreCompounds = map[string]bool{"作业": true, "城市": true, "城区": true, "作业区": true, "镇": true, "村": true, "区": true, "城": true, "地带": true, "地区": true}
 
 // headPosts, after any institution the dictionary knows, make a title.
 var headPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true}
