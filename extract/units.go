@@ -654,6 +654,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			if i+1 < len(toks) && leaderPosts[toks[i+1].Text] {
 				continue // 中共中央总书记, 中央军委主席: a leader's title, not the body
 			}
+			if t.Start >= 4 && string(norm[t.Start-4:t.Start]) == "为核心的" {
+				continue // 以习近平同志为核心的党中央: a set phrase of allegiance, not a report of what it did
+			}
 			out = append(out, unitMention{name: t.Text, start: t.Start, end: t.End, unit: Unit{Name: t.Text, Kind: "org"}})
 			continue
 		}

@@ -144,6 +144,8 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"开展永城、潢川、鲁山等机场前期工作。", nil, []string{"永城", "潢川", "鲁山"}, "places listed as the sites of facilities"},
 		{"中国星网、中国中化、中国华能总部等标志性疏解项目迁驻运营。", []string{"中国星网", "中国中化", "中国华能"}, nil, "firms listed by their headquarters"},
 		{"中共中央总书记、国家主席、中央军委主席习近平发表讲话。", nil, []string{"中共中央", "中央军委"}, "an institution in a leader's title"},
+		{"紧密地团结在以习近平同志为核心的党中央周围。", nil, []string{"党中央"}, "a set phrase of allegiance reports nothing the body did"},
+		{"团结在以习近平同志为核心的党中央周围，落实党中央决策部署。", []string{"党中央"}, nil, "the body named elsewhere as an actor stays"},
 		{"壮大曹妃甸区、北戴河生命健康产业创新示范区等平台，建设省预防医学科学院。", []string{"北戴河生命健康产业创新示范区", "省预防医学科学院"}, nil, "an adjective between nouns and verbs that name a field stay in the name"},
 		{"支持科研院所、高等院校与企业合作。", nil, []string{"科研院所", "高等院校"}, "kinds of institution are no units"},
 		{"在南京市博物总馆副馆长看来，中原科技城集聚平台。", []string{"南京市博物总馆", "中原科技城"}, nil, "总馆 and 科技城 end names"},
