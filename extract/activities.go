@@ -294,6 +294,10 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	}
 	allGeneric := true
 	for k := j; k < first; k++ {
+		if toks[k].Pos == "v" && k+1 < first {
+			allGeneric = true // 学习成果转化为/v实际行动: what follows a verb decides
+			continue
+		}
 		allGeneric = allGeneric && (f.genericActs[toks[k].Text] || f.genericMods[toks[k].Text])
 	}
 	if allGeneric {
@@ -599,9 +603,10 @@ func activityModifier(t Token, framing map[string]bool) bool {
 	case "n", "nz", "vn", "b", "an", "j", "nt", "ns", "eng", "l", "nr", "nrt":
 		return true
 	case "x", "zg":
-		// characters the dictionary does not know (进校园: 进校/园)
+		// characters the dictionary does not know (进校园: 进校/园), not
+		// function words it left untagged (转化/为/zg)
 		r := []rune(t.Text)
-		return len(r) == 1 && isHan(r[0])
+		return len(r) == 1 && isHan(r[0]) && !strings.ContainsRune(functionChars, r[0])
 	case "v", "a":
 		// 升国旗活动 keeps its verb; a one-character verb (听, 到, 受) is
 		// the sentence's, not the name's

@@ -808,6 +808,9 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 	if j > 0 && j == i && singleVerbal(toks[j-1]) && !(j > 1 && toks[j-2].End == toks[j-1].Start && singleContentChar(toks[j-2])) {
 		return false // 配/v矿, 古/a村: the suffix's own word, not a name's character
 	}
+	if j > 1 && j < i && toks[j-1].Text == "与" && academicSuffixes[rule.suffix] && nounLike(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
+		return true // 公共政策与管理学院, 旅游与国土资源学院: one school of two fields
+	}
 	return j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
 		// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
 		f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
@@ -880,6 +883,17 @@ func inNominalRun(toks []Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// academicSuffixes end the names of schools and institutes, which may
+// join two fields with 与 (地理与旅游学院).
+var academicSuffixes = map[string]bool{"学院": true, "研究院": true, "研究所": true, "系": true, "实验室": true, "研究中心": true}
+
+// isOrgWord reports whether w ends in an organisation's suffix (县委, 学院):
+// a name of its own, not a field.
+func (f *UnitFinder) isOrgWord(w string) bool {
+	_, ok := f.orgSuffix(w)
+	return ok
 }
 
 // singleContentChar reports a one-character token of a content character.
