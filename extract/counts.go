@@ -134,6 +134,12 @@ func (x *Extractor) countAt(sc sentenceContext, n number, quoted []bool) (clause
 	if x.rules.rankMeasures[w.Word] && n.Start > sc.start && (norm[n.Start-1] == '前' || norm[n.Start-1] == '第') {
 		return clauseCount{}, false // 前10位: a rank
 	}
+	if (w.Word == "届" || w.Word == "级") && n.Value >= 1900 && n.Value <= 2100 && n.End-n.Start == 4 {
+		return clauseCount{}, false // 2025届毕业生, 2024级新生: a cohort named by its year
+	}
+	if w.Word == "起" && string(norm[n.Start:end]) == "四起" && (end >= sc.end || !isHan(norm[end])) {
+		return clauseCount{}, false // 狼烟四起, 掌声四起: rising on all sides, no count of incidents
+	}
 	if n.Chinese && !n.Percent {
 		if n.Value == 1 && !n.Range {
 			return clauseCount{}, false // 一个, 一批: an article, not a figure

@@ -61,6 +61,7 @@ func TestCounts(t *testing.T) {
 		{"进家入户把10万余份宣传资料送到群众家中。", []want{{"10万余份", 100000, "lower", "份", "宣传资料"}}, "余 after 万 is a lower bound; object after the classifier"},
 		{"城乡低保平均标准分别提高至778元/月、6818元/年。", []want{{"778元/月", 778, "exact", "元/月", ""}, {"6818元/年", 6818, "exact", "元/年", ""}}, "a rate keeps what it is per"},
 		{"上万名市民和各地游客参加活动。", []want{{"上万名", 10000, "lower", "名", "市民和各地游客"}}, "上万 is at least ten thousand"},
+		{"为2025届毕业生党员讲党课，战马驰骋、狼烟四起，发生四起事故。", []want{{"四起", 4, "exact", "起", "事故"}}, "a cohort's year and an idiom are no counts"},
 		{"数字技术应用业增加值占比超过四成，2019年10月成立。", []want{{"四成", 4, "lower", "成", "数字技术应用业增加值占比"}}, "tenths are kept as written; 成立 is no measure"},
 		{"加快安大二期、安顺航空配套制造产业园二期等项目建设，共办三期。", []want{{"三期", 3, "exact", "期", ""}}, "a Chinese numeral and 期 after a name is a phase"},
 		{"新增优质白酒产能5万千升，澳门单牌车往来内地超265万辆次。", []want{{"5万千升", 50000, "exact", "千升", "优质白酒产能"}, {"265万辆次", 2650000, "lower", "辆次", "内地"}}, "千升 is a measure, not 千 times 升; 辆次"},
