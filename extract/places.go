@@ -138,13 +138,17 @@ func modifierAt(toks []Token, k int) bool {
 var routeConnectors = map[string]bool{"至": true, "到": true, "—": true, "－": true, "-": true, "～": true}
 
 // routeAt: the mention is one end of a route between two places named
-// together (宝鸡至中卫铁路, 西安至塔什干快速班列): where it runs, not an
-// actor.
+// together (宝鸡至中卫铁路, 西安至塔什干快速班列, 永登至天堂寺): where it runs,
+// not an actor.
 func routeAt(toks []Token, k int, hitToken func(int) bool) bool {
-	if k+2 < len(toks) && routeConnectors[toks[k+1].Text] && hitToken(k+2) {
+	end := func(j int) bool { // the other end: a place, or a name the gazetteer lacks (天堂寺)
+		r, _ := utf8.DecodeRuneInString(toks[j].Text)
+		return hitToken(j) || isHan(r) && nounLike(toks[j])
+	}
+	if k+2 < len(toks) && routeConnectors[toks[k+1].Text] && end(k+2) {
 		return true
 	}
-	return k >= 2 && routeConnectors[toks[k-1].Text] && hitToken(k-2)
+	return k >= 2 && routeConnectors[toks[k-1].Text] && end(k-2)
 }
 
 // bracketedAt: the mention alone in brackets right after a name says
