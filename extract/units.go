@@ -708,7 +708,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if j == i && !selfNamed {
 			continue
 		}
-		for j < i && f.genericMods[toks[j].Text] {
+		for j < i && f.genericMods[toks[j].Text] && !(toks[j].Text == "联合" && j+1 == i && jointBodies[t.Text]) {
 			j++
 		}
 		if j == i && !selfNamed {
@@ -736,6 +736,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		for j < i && (toks[j].Pos == "v" || toks[j].Pos == "vd" || toks[j].Pos == "d" || toks[j].Pos == "ad" || f.genericMods[toks[j].Text] || f.stopMods[toks[j].Text]) {
 			if singleContentChar(toks[j]) && (toks[j].Pos == "v" || toks[j].Pos == "d") && nominalAhead(toks, j, i) {
 				break // 塞/v罕/a坝/n林场: a character of a name the dictionary split
+			}
+			if toks[j].Text == "联合" && j+1 == i && jointBodies[t.Text] && (j == 0 || !f.isOrgWord(toks[j-1].Text)) {
+				break // 中国现代农业联合研究生院: 联合 inside the name
 			}
 			j++ // a name never opens with a verb (新培育农民专业合作社)
 		}
@@ -811,6 +814,9 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 	if j > 1 && j < i && toks[j-1].Text == "与" && academicSuffixes[rule.suffix] && nounLike(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
 		return true // 公共政策与管理学院, 旅游与国土资源学院: one school of two fields
 	}
+	if j > 0 && j == i && toks[j-1].Text == "联合" && jointBodies[t.Text] && (j < 2 || !f.isOrgWord(toks[j-2].Text)) {
+		return true // 联合专案组, 中国现代农业联合研究生院: a body set up jointly
+	}
 	return j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
 		// a verb inside a name (民族团结进步创建工作领导小组) when a noun precedes it
 		f.nameVerbs[toks[j-1].Text] && j > 1 && unitModifier(toks, j-2) ||
@@ -884,6 +890,11 @@ func inNominalRun(toks []Token, k int) bool {
 	}
 	return false
 }
+
+// jointBodies are the bodies 联合 names when it stands right before them
+// (联合专案组, 联合研究生院), not the verb of working with another (县委联合
+// 县政府).
+var jointBodies = map[string]bool{"专案组": true, "工作组": true, "调查组": true, "研究生院": true, "实验室": true, "研究院": true, "研究中心": true, "党支部": true, "指挥部": true, "检查组": true, "督导组": true}
 
 // academicSuffixes end the names of schools and institutes, which may
 // join two fields with 与 (地理与旅游学院).
@@ -1201,11 +1212,16 @@ func unitModifier(toks []Token, k int) bool {
 		return t.Text != ""
 	case "d":
 		return mistaggedAdverb(toks, k) // 成都/自然/d博物馆
+	case "t":
+		return epochWords[t.Text] // 中国现代农业联合研究生院, 未来技术学院
 	case "l":
 		return companyForms[t.Text] // 杏儿沟煤业有限责任/l公司
 	}
 	return false
 }
+
+// epochWords are time words that stand in names as qualities, not as dates.
+var epochWords = map[string]bool{"现代": true, "当代": true, "近代": true, "古代": true, "未来": true}
 
 // companyForms are the legal forms written before 公司, which the
 // dictionary keeps as set phrases.

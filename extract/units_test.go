@@ -122,6 +122,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"该项费用纳入医保，医保定额支付每人次40元。", nil, []string{"保定"}, "a bare stem inside a word (医保/定额) is no place"},
 		{"四川大学博物馆是国家一级博物馆。", []string{"四川大学博物馆"}, []string{"四川"}, "a name opening with a numeral character (四川) is no count"},
 		{"武汉大学研究生会举办活动。", []string{"武汉大学研究生会"}, nil, "研究生会 and 学生会 are organisations"},
+		{"上海海关缉私局成立联合专案组，中国现代农业联合研究生院完成首届招生，县委联合县政府开展工作。", []string{"联合专案组", "中国现代农业联合研究生院", "县委", "县政府"}, []string{"县委联合县政府"}, "a body set up jointly; 联合 between two bodies is a verb"},
 		{"西安交通大学公共政策与管理学院迎来新生，县委与县政府联合发文。", []string{"西安交通大学公共政策与管理学院", "县委", "县政府"}, []string{"县委与县政府"}, "a school of two fields joined by 与; two bodies stay two"},
 		{"中国农业银行常德分行承办，中国人民银行常德市中心支行主办。", []string{"中国农业银行常德分行", "中国人民银行常德市中心支行"}, nil, "a bank's branches are units"},
 		{"退伍大学生“家国情怀”宣讲团代表发言。", []string{"大学生“家国情怀”宣讲团"}, nil, "a quoted name after a noun is part of the unit's name"},
