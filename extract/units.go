@@ -811,7 +811,7 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 	if j > 0 && j == i && singleVerbal(toks[j-1]) && !(j > 1 && toks[j-2].End == toks[j-1].Start && singleContentChar(toks[j-2])) {
 		return false // 配/v矿, 古/a村: the suffix's own word, not a name's character
 	}
-	if j > 1 && j < i && toks[j-1].Text == "与" && academicSuffixes[rule.suffix] && nounLike(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
+	if j > 1 && j < i && toks[j-1].Text == "与" && academicSuffixes[rule.suffix] && fieldWord(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
 		return true // 公共政策与管理学院, 旅游与国土资源学院: one school of two fields
 	}
 	if j > 0 && j == i && toks[j-1].Text == "联合" && jointBodies[t.Text] && (j < 2 || !f.isOrgWord(toks[j-2].Text)) {
@@ -895,6 +895,12 @@ func inNominalRun(toks []Token, k int) bool {
 // (联合专案组, 联合研究生院), not the verb of working with another (县委联合
 // 县政府).
 var jointBodies = map[string]bool{"专案组": true, "工作组": true, "调查组": true, "研究生院": true, "实验室": true, "研究院": true, "研究中心": true, "党支部": true, "指挥部": true, "检查组": true, "督导组": true}
+
+// fieldWord reports a common noun of two characters or more, as fields of
+// study are named (政策, 旅游), not a name (中原农/谷, 郑州).
+func fieldWord(t Token) bool {
+	return (t.Pos == "n" || t.Pos == "vn") && utf8.RuneCountInString(t.Text) >= 2
+}
 
 // academicSuffixes end the names of schools and institutes, which may
 // join two fields with 与 (地理与旅游学院).

@@ -124,6 +124,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"武汉大学研究生会举办活动。", []string{"武汉大学研究生会"}, nil, "研究生会 and 学生会 are organisations"},
 		{"上海海关缉私局成立联合专案组，中国现代农业联合研究生院完成首届招生，县委联合县政府开展工作。", []string{"联合专案组", "中国现代农业联合研究生院", "县委", "县政府"}, []string{"县委联合县政府"}, "a body set up jointly; 联合 between two bodies is a verb"},
 		{"西安交通大学公共政策与管理学院迎来新生，县委与县政府联合发文。", []string{"西安交通大学公共政策与管理学院", "县委", "县政府"}, []string{"县委与县政府"}, "a school of two fields joined by 与; two bodies stay two"},
+		{"支持中原农谷与崖州湾国家实验室深度合作。", []string{"崖州湾国家实验室"}, []string{"中原农谷与崖州湾国家实验室"}, "与 after a name joins two bodies, not two fields"},
 		{"中国农业银行常德分行承办，中国人民银行常德市中心支行主办。", []string{"中国农业银行常德分行", "中国人民银行常德市中心支行"}, nil, "a bank's branches are units"},
 		{"退伍大学生“家国情怀”宣讲团代表发言。", []string{"大学生“家国情怀”宣讲团"}, nil, "a quoted name after a noun is part of the unit's name"},
 		{"公共管理学院、体育学院分党校举行开班典礼。", []string{"公共管理学院、体育学院分党校", "体育学院"}, []string{"体育学院分党校"}, "a joint unit of two organisations of one kind, each a unit too"},
