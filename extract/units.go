@@ -299,6 +299,22 @@ type sentenceMentions struct {
 	rejected map[int]bool
 }
 
+// thanksRecipients returns where the list of those a report thanks or
+// greets begins (the first 向 of a sentence that ends in 敬意, 感谢 or 问候),
+// or -1 when the sentence thanks no one.
+func thanksRecipients(norm []rune, start, end int) int {
+	text := string(norm[start:end])
+	if !strings.Contains(text, "敬意") && !strings.Contains(text, "感谢") && !strings.Contains(text, "问候") {
+		return -1
+	}
+	for p := start; p < end; p++ {
+		if norm[p] == '向' {
+			return p
+		}
+	}
+	return -1
+}
+
 // straddledShortForms adds to rejected the gazetteer hits of a division's
 // bare stem whose edge falls inside a word of the segmenter (医保/定额
 // holds 保定, 南沙/湾 holds 沙湾): a stem is a name only as a word of its
@@ -379,7 +395,19 @@ func (f *UnitFinder) addSentence(norm []rune, s clean.Sentence, toks []Token, du
 		into.placeUse = map[int]placeRole{}
 	}
 	placeUse(toks, hits, into.placeUse)
-	into.units = append(into.units, f.orgMentions(norm, s.Start, s.End, toks)...)
+	orgs := f.orgMentions(norm, s.Start, s.End, toks)
+	if cut := thanksRecipients(norm, s.Start, s.End); cut >= 0 {
+		// 向驻豫人民解放军、武警部队官兵…致以崇高敬意: those thanked are
+		// greeted, not reported on
+		kept := orgs[:0]
+		for _, m := range orgs {
+			if m.start < cut {
+				kept = append(kept, m)
+			}
+		}
+		orgs = kept
+	}
+	into.units = append(into.units, orgs...)
 	into.units = append(into.units, f.listedCompanies(norm, toks)...)
 	into.acts = append(into.acts, f.activityMentions(norm, s.Start, s.End, toks)...)
 }

@@ -150,6 +150,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"麦积山石窟‘东方微笑’跨越千年。", nil, []string{"东方"}, "a county-level city whose stem is a common word"},
 		{"中国星网、中国中化、中国华能总部等标志性疏解项目迁驻运营。", []string{"中国星网", "中国中化", "中国华能"}, nil, "firms listed by their headquarters"},
 		{"中共中央总书记、国家主席、中央军委主席习近平发表讲话。", nil, []string{"中共中央", "中央军委"}, "an institution in a leader's title"},
+		{"在此，我代表省人民政府，向驻豫人民解放军、武警部队官兵，向各民主党派致以崇高敬意！", []string{"省人民政府"}, []string{"武警部队"}, "those a report thanks are greeted, not reported on"},
 		{"中央政治局常委出席，充分发挥国家级新区作用。", nil, []string{"中央政治局常委", "充分发挥国家级新区"}, "a member of a committee is a person; 充分发挥 opens no name"},
 		{"紧密地团结在以习近平同志为核心的党中央周围。", nil, []string{"党中央"}, "a set phrase of allegiance reports nothing the body did"},
 		{"团结在以习近平同志为核心的党中央周围，落实党中央决策部署。", []string{"党中央"}, nil, "the body named elsewhere as an actor stays"},
