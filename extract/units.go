@@ -1070,6 +1070,9 @@ func hasProperPart(toks []Token, suffix string) bool {
 	if last.Pos == "nt" && last.Text != suffix {
 		return true // 友谊医院/nt
 	}
+	if first := toks[0]; len(toks) >= 3 && utf8.RuneCountInString(first.Text) == 1 && strings.ContainsRune("省市县", []rune(first.Text)[0]) {
+		return true // 省足球运动管理中心: the province's own, one body
+	}
 	for _, t := range toks[:len(toks)-1] {
 		if nameTag(t.Pos) {
 			return true

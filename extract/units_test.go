@@ -97,6 +97,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"打造301家绿色工厂。", nil, []string{"绿色工厂"}, "a kind after a count is no unit either"},
 		{"社区居民积极参与。", nil, []string{"社区"}, "a bare suffix names nothing"},
 		{"新建县级医院和综合医院，打造购物中心。", nil, []string{"县级医院", "综合医院", "购物中心"}, "a facility named only by common words is a kind"},
+		{"重组组建省工业控股集团，成立省足球运动管理中心，中国代表团夺金。", []string{"省工业控股集团", "省足球运动管理中心", "中国代表团"}, nil, "the province's own body is one; 控股 stands in names; 代表团"},
 		{"吴健雄纪念馆和南京理工大学兵器博物馆开馆。", []string{"吴健雄纪念馆", "南京理工大学兵器博物馆"}, nil, "a facility with a proper part (a person, a place) is a unit"},
 		{"支持比亚迪、上汽、奇瑞、宇通等企业扩量提质。", []string{"比亚迪", "上汽", "奇瑞", "宇通"}, nil, "companies named without a suffix, listed before 等企业"},
 		{"支持平煤神马等5家企业建设世界一流企业。", []string{"平煤神马"}, nil, "a count may stand between 等 and the head"},
