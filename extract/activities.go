@@ -170,6 +170,24 @@ func (f *UnitFinder) quotedActivity(norm []rune, end int, toks []Token, i int) (
 	return activityMention{}, j, false
 }
 
+// congressSession reports whether a congress's name in norm[start:end]
+// carries the number of a session (中国共产党第二十次全国代表大会): an event, not
+// the standing body (河南省第十四届人民代表大会, a term of the body).
+func congressSession(norm []rune, start, end int) bool {
+	for p := start; p < end; p++ {
+		if norm[p] == '第' {
+			q := p + 1
+			for q < end && (isASCIIDigit(norm[q]) || isChineseDigit(norm[q])) {
+				q++
+			}
+			if q > p+1 && q < end && norm[q] == '次' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // themedYear reports whether a quoted text names a year given to a theme
 // (中朝友好年, 营商环境突破年): four characters or more, ending in 年, with
 // no digit and not a year of something (开局之年).
@@ -328,7 +346,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 		return activityMention{}, false // 活动覆盖率, 活动阵地: the head modifies a noun
 	}
 	start := toks[j].Start
-	if name := string(norm[start:toks[last].End]); utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") {
+	if name := string(norm[start:toks[last].End]); utf8.RuneCountInString(name) < 2 || f.notActs[name] || strings.HasSuffix(name, "代表大会") && !congressSession(norm, toks[j].Start, toks[last].End) {
 		return activityMention{}, false
 	}
 	start = editionPrefix(norm, start, isEventHead(head))

@@ -232,6 +232,8 @@ func TestActivitiesByRule(t *testing.T) {
 		{"将学习成果转化为实际行动，欢度建军节。", nil, []string{"学习成果转化为实际行动", "实际行动", "建军节"}, "a generic head after a verb names nothing; a holiday is no activity"},
 		{"出席金砖国家领导人会晤，筹办北京冬奥会，外国驻华使节参观展览。", []string{"金砖国家领导人会晤", "北京冬奥会"}, []string{"出席金砖国家领导人会晤", "筹办北京冬奥会", "外国驻华使节"}, "attending and preparing open no name; an envoy is no festival"},
 		{"庆祝香港回归祖国15周年大会在香港举行，参观交通大学党组织成立100周年纪念展。", []string{"庆祝香港回归祖国15周年大会", "交通大学党组织成立100周年纪念展"}, nil, "the anniversary an event marks is in its name"},
+		{"胜利召开中国共产党第二十次全国代表大会，在河南省第十四届人民代表大会上作报告。", []string{"中国共产党第二十次全国代表大会"}, []string{"河南省第十四届人民代表大会"}, "a congress's session is an event, its term is the body"},
+		{"中央军委政治工作会议在延安召开。防汛抗洪救灾现场工作会在长沙召开。", []string{"中央军委政治工作会议", "防汛抗洪救灾现场工作会"}, nil, "meetings are events"},
 		{"刘芳围绕党史学习教育进行专题党课讲授。", []string{"专题党课"}, nil, "a party lecture is an activity; its delivery does not make it a modifier"},
 		{"宣布启动“中朝友好年”，今年是“十四五”开局之年。", []string{"“中朝友好年”"}, []string{"“十四五”", "开局之年"}, "a themed year is a campaign; a year of something is not"},
 		{"---\naliases:\n  - 暑期实践 | 公管学院基层实践团探访乡村治理\n---\n\n队员们走进汨罗市开展调研。", []string{"暑期实践"}, nil, "a title kept in front matter still names the activity"},
