@@ -1070,6 +1070,11 @@ func hasProperPart(toks []Token, suffix string) bool {
 	if last.Pos == "nt" && last.Text != suffix {
 		return true // 友谊医院/nt
 	}
+	for _, t := range toks {
+		if t.Text == "区域" {
+			return false // 国家区域医疗中心: a class of regional centres, not one
+		}
+	}
 	if first := toks[0]; len(toks) >= 3 && utf8.RuneCountInString(first.Text) == 1 && strings.ContainsRune("省市县", []rune(first.Text)[0]) {
 		return true // 省足球运动管理中心: the province's own, one body
 	}
