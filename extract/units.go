@@ -811,6 +811,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 || f.endsAsNoUnit(name, rule.suffix) {
 			continue
 		}
+		if p := toks[j].Start; p > 0 && (norm[p-1] == '?' || norm[p-1] == '\uFFFD') {
+			continue // ?９?安部刑侦局: the name's start was lost to a broken encoding
+		}
 		if documentNumberAt(norm, t.End, end) {
 			continue // 国办发〔2004〕7号: the code of a document number
 		}
