@@ -118,14 +118,24 @@ func modifierAt(toks []Token, k int) bool {
 	if k+1 >= len(toks) || toks[k+1].Start != toks[k].End {
 		return false
 	}
+	if t := toks[k+1].Text; t == "（" || t == "(" {
+		// 北京（京津冀）国际科技创新中心: a bracket between the place and
+		// the noun it qualifies
+		for c := k + 2; c < len(toks) && c <= k+6; c++ {
+			if toks[c].Text == "）" || toks[c].Text == ")" {
+				return modifierAt(toks, c)
+			}
+		}
+		return false
+	}
 	next := toks[k+1]
 	r, _ := utf8.DecodeRuneInString(next.Text)
 	if !isHan(r) {
 		return false
 	}
 	switch next.Pos {
-	case "n", "nz", "ns", "nt", "nw", "ng", "nrt", "s", "f", "nr":
-		return true // nr: a village or site the dictionary takes for a person (永城王庄)
+	case "n", "nz", "ns", "nt", "nw", "ng", "nrt", "s", "f", "nr", "h":
+		return true // nr: a village or site the dictionary takes for a person (永城王庄); h: a prefix of the noun (北京非首都功能)
 	case "x", "zg":
 		// a character the dictionary left on its own: the rest of a place
 		// name (苏州/湾)
