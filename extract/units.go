@@ -711,6 +711,11 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		// the modifier: noun-like tokens and place names to the left
 		j, skipped := i, 0
 		for {
+			if b := bracketInName(toks, j); b >= 0 {
+				skipped += j - b - 1
+				j = b // 淮北矿业（集团）公司: a bracketed word inside the name
+				continue
+			}
 			if q := quotedInName(toks, j); q >= 0 {
 				// 退伍大学生“家国情怀”宣讲团: a quoted name inside the unit's,
 				// counted as one word
@@ -984,6 +989,26 @@ func (f *UnitFinder) coordinatedOwner(toks []Token, j, i int) (start, ownerEnd i
 		return j, -1 // a bare 学院 names no owner
 	}
 	return start, k
+}
+
+// bracketInName returns the index of the noun-like token before a short
+// bracketed word that ends right before toks[j] (淮北矿业（集团）公司), or -1.
+func bracketInName(toks []Token, j int) int {
+	isOpen := func(s string) bool { return s == "（" || s == "(" }
+	if j < 3 || toks[j-1].Text != "）" && toks[j-1].Text != ")" || toks[j-1].End != toks[j].Start {
+		return -1
+	}
+	o := j - 2
+	for o > 0 && j-o <= 3 && !isOpen(toks[o].Text) {
+		if r, _ := utf8.DecodeRuneInString(toks[o].Text); !isHan(r) {
+			return -1
+		}
+		o--
+	}
+	if o <= 0 || !isOpen(toks[o].Text) || o == j-2 || toks[o].Start != toks[o-1].End || !nounLike(toks[o-1]) {
+		return -1
+	}
+	return o - 1
 }
 
 // quotedInName returns the index of the noun-like token before a short

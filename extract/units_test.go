@@ -115,6 +115,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"国办发〔2004〕7号\n国务院办公厅通报。", []string{"国务院办公厅"}, []string{"国办"}, "the code of a document number names no unit"},
 		{"城市院线观影人次为12.99亿。", nil, []string{"城市院"}, "a one-character suffix cut out of a longer word (院线)"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
+		{"安徽省淮北矿业（集团）公司芦岭煤矿发生事故。", []string{"安徽省淮北矿业（集团）公司芦岭煤矿"}, []string{"公司芦岭煤矿"}, "a bracketed word inside a name"},
 		{"受到海关总署的高度重视。?９?安部刑侦局局长表示。", nil, []string{"安部刑侦局"}, "a name whose start was lost to a broken encoding"},
 		{"提升国家区域医疗中心功能，建设省级区域医疗中心。", nil, []string{"国家区域医疗中心", "省级区域医疗中心"}, "regional centres are a class of facilities"},
 		{"用心用情为群众办实事、解难事办实事。", nil, []string{"群众办", "难事办"}, "办 with an object is a verb, not an office"},
