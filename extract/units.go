@@ -462,6 +462,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 	units = dropNested(units)
 	rec.Units = collectUnits(doc, listedUnits(units), f.knownUnits)
 	inheritParents(rec.Units, units, f)
+	rec.Units = mergeSamePlaceOrgs(rec.Units, units)
 	rec.Activities = collectActivities(doc, acts)
 	linkCounts(doc, b, qs, units, acts, issuer, du)
 	rec.Units = f.addLinkedDivisions(rec.Units, qs, du)
@@ -507,6 +508,81 @@ func inheritParents(us []Unit, ms []unitMention, f *UnitFinder) {
 			break
 		}
 	}
+}
+
+// mergeSamePlaceOrgs joins an organisation named after a division to the
+// one named after a division above or at it with the same name after the
+// place (山西杏儿沟煤矿 and 大同市杏儿沟煤矿, 安徽芦岭煤矿 and 安徽省淮北矿业
+// （集团）公司芦岭煤矿): the same mine, qualified by its province in one place
+// and its city in another. The rest after the place must have four
+// characters or more, so that kinds (人民医院) in different cities stay apart;
+// the longer name is kept. ms are the mentions us was collected from.
+func mergeSamePlaceOrgs(us []Unit, ms []unitMention) []Unit {
+	leading := map[int]unitMention{}
+	for _, m := range ms {
+		if m.unit.Kind == "admin" && m.unit.Code != "" && !m.unit.Ambiguous {
+			if o, ok := leading[m.start]; !ok || m.end > o.end {
+				leading[m.start] = m
+			}
+		}
+	}
+	type placed struct {
+		rest  []rune
+		chain map[string]bool // the division and those above it
+		code  string
+	}
+	info := make([]*placed, len(us))
+	for i, u := range us {
+		if u.Kind != "org" || len(u.Mentions) == 0 {
+			continue
+		}
+		span := u.Mentions[0]
+		a, ok := leading[span.Start]
+		if !ok || a.end >= span.End {
+			continue
+		}
+		chain := map[string]bool{a.unit.Code: true}
+		for _, p := range a.unit.Parents {
+			chain[p.Code] = true
+		}
+		info[i] = &placed{rest: []rune(string([]rune(span.Text)[a.end-span.Start:])), chain: chain, code: a.unit.Code}
+	}
+	into := make([]int, len(us))
+	for i := range us {
+		into[i] = i
+		if info[i] == nil || len(info[i].rest) < 4 {
+			continue
+		}
+		for j := range us {
+			if i == j || info[j] == nil || len(us[j].Name) <= len(us[i].Name) || into[j] != j {
+				continue
+			}
+			related := info[i].chain[info[j].code] || info[j].chain[info[i].code]
+			if related && strings.HasSuffix(string(info[j].rest), string(info[i].rest)) {
+				into[i] = j
+				break
+			}
+		}
+	}
+	var out []Unit
+	at := map[int]int{}
+	for i := range us {
+		if into[i] == i {
+			at[i] = len(out)
+			out = append(out, us[i])
+		}
+	}
+	for i := range us {
+		if r := into[i]; r != i {
+			k := at[r]
+			out[k].Mentions = append(out[k].Mentions, us[i].Mentions...)
+			sort.Slice(out[k].Mentions, func(a, b int) bool { return out[k].Mentions[a].Start < out[k].Mentions[b].Start })
+		}
+	}
+	if out == nil {
+		out = []Unit{}
+	}
+	return out
 }
 
 // addLinkedDivisions lists the divisions counts were linked to without
