@@ -748,6 +748,7 @@ func splitAtHits(toks []Token, hits []gazetteer.Hit, hi int) []Token {
 // given by the segmenter: the noun-like tokens before the suffix.
 func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []unitMention {
 	var out []unitMention
+	toks = f.joinSuffixBeforeLocative(toks)
 	quoted := quoteMask(norm, start, end)
 	unmaskIssuers(norm, start, end, quoted)
 	for i, t := range toks {
@@ -925,6 +926,9 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 	}
 	if j > 1 && j < i && toks[j-1].Text == "与" && academicSuffixes[rule.suffix] && fieldWord(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
 		return true // 公共政策与管理学院, 旅游与国土资源学院: one school of two fields
+	}
+	if j > 1 && j < i && (toks[j-1].Text == "-" || toks[j-1].Text == "－") && toks[j-1].Start == toks[j-2].End && toks[j].Start == toks[j-1].End && toks[j-2].Pos == "ns" && toks[j].Pos == "ns" {
+		return true // 清华大学中国-非洲领导力发展中心: two places joined in one name
 	}
 	if j > 0 && j == i && toks[j-1].Text == "联合" && jointBodies[t.Text] && (j < 2 || !f.isOrgWord(toks[j-2].Text)) {
 		return true // 联合专案组, 中国现代农业联合研究生院: a body set up jointly
@@ -1110,6 +1114,33 @@ func quotedInName(toks []Token, j int) int {
 		}
 	}
 	return -1
+}
+
+// joinSuffixBeforeLocative mends a suffix the segmenter glued to the
+// locative after it (博物/馆里, 标本/馆里): 博物馆 becomes one token and 里
+// another, so that the name ends on its suffix. toks is copied only when
+// some is mended.
+func (f *UnitFinder) joinSuffixBeforeLocative(toks []Token) []Token {
+	var out []Token
+	for k, t := range toks {
+		r := []rune(t.Text)
+		mend := len(r) == 2 && strings.ContainsRune("里内中外上前", r[1]) && k > 0 && toks[k-1].End == t.Start && f.isSuffixWord(toks[k-1].Text+string(r[0]))
+		if mend && out == nil {
+			out = append(make([]Token, 0, len(toks)+1), toks[:k]...)
+		}
+		switch {
+		case mend:
+			prev := out[len(out)-1]
+			out[len(out)-1] = Token{Text: prev.Text + string(r[0]), Pos: "n", Start: prev.Start, End: t.Start + 1}
+			out = append(out, Token{Text: string(r[1]), Pos: "f", Start: t.Start + 1, End: t.End})
+		case out != nil:
+			out = append(out, t)
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // unmaskIssuers clears the quote mask over the issuers that open a
