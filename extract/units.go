@@ -782,6 +782,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if t.Text == "中心" && i+1 < len(toks) && toks[i+1].Start == t.End && centreCompounds[toks[i+1].Text] {
 			continue // 国家中心城市, 周口港中心作业区: 中心 begins a longer word
 		}
+		if rule.kind == "facility" && i+1 < len(toks) && toks[i+1].Start == t.End && routeNoun(toks[i+1].Text) {
+			continue // 石衡沧港城际铁路: the ports name a railway, not a unit
+		}
 		if t.Text == rule.suffix && t.Pos == "v" && i+1 < len(toks) && toks[i+1].Start == t.End && verbComplement(toks[i+1], t.Text == "办") {
 			continue // 为群众办/v实事: the verb and its object, not an office
 		}
@@ -892,6 +895,9 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		name := string(norm[toks[j].Start:t.End])
 		if f.notUnits[name] || utf8.RuneCountInString(name) < 2 || f.endsAsNoUnit(name, rule.suffix) {
 			continue
+		}
+		if j < i && f.isSuffixWord(toks[j].Text) && !f.knownUnits[toks[j].Text] {
+			continue // 一流大学郑州研究院, 学院党委: a kind of body before the name, no body named
 		}
 		if p := toks[j].Start; p > 0 && (norm[p-1] == '?' || norm[p-1] == '\uFFFD') {
 			continue // ?９?安部刑侦局: the name's start was lost to a broken encoding
@@ -1287,6 +1293,17 @@ func verbComplement(t Token, complements bool) bool {
 // leaderPosts, after a known institution, make its name part of a
 // leader's title (中共中央总书记、国家主席、中央军委主席习近平).
 var leaderPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true, "书记": true, "副书记": true, "委员": true, "常委": true}
+
+// routeNoun reports a word that, right after a facility's name, makes the
+// name that of a route (石衡沧港城际铁路, 福州地铁滨海快线).
+func routeNoun(w string) bool {
+	for _, r := range []string{"铁路", "高速", "公路", "航线", "专线", "快线", "城际", "大桥", "隧道", "班列"} {
+		if strings.HasPrefix(w, r) || strings.HasSuffix(w, r) {
+			return true
+		}
+	}
+	return false
+}
 
 // centreCompounds follow 中心 in words that name no centre (中心城市,
 // 中心作业区, 中心城区).

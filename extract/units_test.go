@@ -116,6 +116,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"城市院线观影人次为12.99亿。", nil, []string{"城市院"}, "a one-character suffix cut out of a longer word (院线)"},
 		{"国家医学中心落地实施。", []string{"国家医学中心"}, nil, "国家 designates one facility"},
 		{"安徽省淮北矿业（集团）公司芦岭煤矿发生事故。", []string{"安徽省淮北矿业（集团）公司芦岭煤矿"}, []string{"公司芦岭煤矿"}, "a bracketed word inside a name"},
+		{"力促石衡沧港城际铁路建成投运，建设一流大学郑州研究院，学院党委书记讲话。", nil, []string{"石衡沧港", "大学郑州研究院", "学院党委"}, "ports naming a railway; a kind of body before a name"},
 		{"由清华大学中国-非洲领导力发展中心主办，南京审计大学货币博物馆里的展品，南京林业大学树木标本馆里的标本。", []string{"清华大学中国-非洲领导力发展中心", "南京审计大学货币博物馆", "南京林业大学树木标本馆"}, []string{"非洲领导力发展中心", "南京审计大学"}, "two places joined by a hyphen; a suffix glued to the locative after it (馆里)"},
 		{"大同市杏儿沟煤矿发生爆炸。山西杏儿沟煤矿事故的直接原因。郑州市人民医院和洛阳市人民医院合作。", []string{"大同市杏儿沟煤矿", "郑州市人民医院", "洛阳市人民医院"}, []string{"山西杏儿沟煤矿"}, "one mine named after its province and its city; a kind in two cities stays two"},
 		{"受到海关总署的高度重视。?９?安部刑侦局局长表示。", nil, []string{"安部刑侦局"}, "a name whose start was lost to a broken encoding"},
