@@ -74,8 +74,8 @@ func placeUse(toks []Token, hits []gazetteer.Hit, into map[int]placeRole) {
 // place names (在内蒙古鄂尔多斯东胜区).
 func locativeAt(toks []Token, k int, hitToken func(int) bool) bool {
 	j := k - 1
-	for j >= 0 && hitToken(j) && toks[j].End == toks[j+1].Start {
-		j--
+	for j >= 0 && (hitToken(j) || toks[j].Pos == "ns" && k-j <= 3) && toks[j].End == toks[j+1].Start {
+		j-- // other place names, or place-like epithets (在北国江城吉林市)
 	}
 	if j >= 0 && toks[j].End == toks[j+1].Start && locativeWords[toks[j].Text] {
 		return true

@@ -322,6 +322,17 @@ func thanksRecipients(norm []rune, start, end int) int {
 // reads as a verb or adjective (合作, 延长). Full names are kept: the
 // segmenter cuts unknown ones anywhere. toks are the sentence's tokens as
 // the segmenter gave them.
+// contentWordTag reports whether a tag marks a content word (医保/j, 定额/n),
+// whose cut a place name cannot straddle; a function word the segmenter
+// glued to a place's first character (在内/u蒙古) can be.
+func contentWordTag(pos string) bool {
+	switch pos {
+	case "ns", "u", "p", "c", "d", "f", "m", "q", "r", "x", "uj", "ul", "uz", "zg":
+		return false
+	}
+	return true
+}
+
 // verbalCountyStem reports a county's bare stem that the segmenter reads
 // as a verb or an adjective (合作/vn, 延长/v): the word, not 合作市 or 延长县.
 // toks start at or before the hit.
@@ -360,7 +371,7 @@ func straddledShortForms(toks []Token, hits []gazetteer.Hit, rejected map[int]bo
 		}
 		inside := func(p int) bool {
 			for j := k; j < len(toks) && toks[j].Start < p; j++ {
-				if t := toks[j]; t.Start < p && p < t.End && t.Pos != "ns" && utf8.RuneCountInString(t.Text) >= 2 {
+				if t := toks[j]; t.Start < p && p < t.End && contentWordTag(t.Pos) && utf8.RuneCountInString(t.Text) >= 2 {
 					return true
 				}
 			}

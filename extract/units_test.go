@@ -147,6 +147,7 @@ func TestOrganisationsByRule(t *testing.T) {
 		{"早在2011年，《国家文物局、教育部关于加强高校博物馆建设与发展的通知》印发。", []string{"国家文物局", "教育部"}, nil, "the issuers before 关于 in a document's title are units"},
 		{"新华网北京4月9日电 清华大学开展活动。", []string{"清华大学"}, []string{"北京"}, "a dateline's place is where the report was filed"},
 		{"建好北方（沧州）跨境电商物流基地。", nil, []string{"沧州"}, "a place in brackets after a name says where that is"},
+		{"在内蒙古鄂尔多斯东胜区，堆雪人活动精彩纷呈；在北国江城吉林市，寓意幸福安康。", nil, []string{"内蒙古鄂尔多斯东胜区", "鄂尔多斯东胜区", "吉林市"}, "after 在, across a function word glued to the place (在内/蒙古) and across epithets (北国江城)"},
 		{"疏解北京非首都功能，积极参与北京（京津冀）国际科技创新中心建设。", nil, []string{"北京"}, "a place qualifying a noun, across a prefix or a bracket"},
 		{"宝鸡至中卫铁路平凉至中卫段扩能改造工程开建。", nil, []string{"宝鸡", "中卫", "平凉"}, "the ends of a route are places"},
 		{"建成周口港中心作业区一期工程，推进郑州国家中心城市建设。", nil, []string{"周口港中心", "郑州国家中心"}, "中心 begins a longer word"},
