@@ -292,7 +292,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 			break
 		}
 		if ceremony && j == first-1 && j > 0 {
-			if _, inner := f.headEndingAt(norm, toks, j-1); inner && ceremonyVerbs[toks[j].Text] {
+			if _, inner := f.headEndingAt(norm, toks, j-1); inner && f.ceremonyVerbs[toks[j].Text] {
 				break // 培训班/开班/典礼: the ceremony of an event named before it
 			}
 		}
@@ -302,7 +302,7 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	// a verb at the left edge belongs to the name only when it takes an
 	// object inside it (提振消费专项行动), not when it governs the head itself
 	// (采取行动); a ceremony is named by what it opens (开班典礼, 揭牌仪式)
-	for j < first && !(ceremony && j+1 == first && ceremonyVerbs[toks[j].Text]) && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v" && j+2 == first) {
+	for j < first && !(ceremony && j+1 == first && f.ceremonyVerbs[toks[j].Text]) && (toks[j].Pos == "v" || toks[j].Pos == "a") && (j+1 == first || toks[j+1].Pos == "v" && j+2 == first) {
 		j++
 	}
 	// a generic word opens no name, except before a numeral it qualifies
@@ -353,17 +353,12 @@ func (f *UnitFinder) nounActivity(norm []rune, toks []Token, first, last int) (a
 	return activityMention{name: string(norm[start:toks[last].End]), kind: "noun", start: start, end: toks[last].End}, true
 }
 
-// eventParts are nouns that name a part, place or time of the event
-// before them (有奖问答环节, 活动现场, 比赛期间), or its delivery the
-// dictionary tags as a noun (专题党课讲授): the event is still named.
-var eventParts = map[string]bool{"讲授": true, "授课": true, "环节": true, "现场": true, "期间": true, "过程": true, "当天": true, "当日": true, "前夕": true, "之际": true, "结束": true}
-
 // modifiesNoun reports whether the head ending at token last qualifies a
 // noun after it (活动覆盖率, 国情教育社会实践活动基地) rather than ending a name:
 // other heads may follow first (培训班开班典礼), and the last of them decides.
 func (f *UnitFinder) modifiesNoun(norm []rune, toks []Token, last int) bool {
 	for hops := 0; hops < 4; hops++ {
-		if last+1 >= len(toks) || !nounLike(toks[last+1]) || toks[last+1].Pos == "ns" || eventParts[toks[last+1].Text] {
+		if last+1 >= len(toks) || !nounLike(toks[last+1]) || toks[last+1].Pos == "ns" || f.eventParts[toks[last+1].Text] {
 			return false
 		}
 		next := -1
@@ -414,10 +409,6 @@ func isEventHead(head string) bool {
 	}
 	return false
 }
-
-// ceremonyVerbs name what a ceremony opens, closes or marks (开班典礼,
-// 揭牌仪式): they stay in its name.
-var ceremonyVerbs = map[string]bool{"开班": true, "结业": true, "开幕": true, "闭幕": true, "揭牌": true, "揭幕": true, "启动": true, "颁奖": true, "签约": true, "开工": true, "竣工": true, "奠基": true, "毕业": true, "开学": true, "入学": true, "升旗": true, "授旗": true, "授牌": true, "迎新": true, "入党": true, "宣誓": true, "表彰": true}
 
 // isCeremonyHead reports whether head names a ceremony, which is named by
 // what it opens or closes (开班典礼, 揭牌仪式, 开幕式).

@@ -60,14 +60,22 @@ type UnitFinder struct {
 	villageKinds map[string]bool
 	// occasions are the seasons and holidays that name an activity
 	// (暑期实践, 元旦晚会), though the dictionary tags them as times
-	occasions     map[string]bool
-	notUnitEnds   []string // not-units that are no org suffix: 干部 ends 党员干部 too
-	references    map[string]bool
-	heads         []suffixRule
-	framingVerbs  map[string]bool
-	gazetteerOnce sync.Once
-	gaz           *gazetteer.Gazetteer
-	gazErr        error
+	occasions map[string]bool
+	// the lists below are described in unit_words.tsv
+	ceremonyVerbs    map[string]bool
+	eventParts       map[string]bool
+	leaderPosts      map[string]bool
+	headPosts        map[string]bool
+	centreCompounds  map[string]bool
+	jointBodies      map[string]bool
+	academicSuffixes map[string]bool
+	notUnitEnds      []string // not-units that are no org suffix: 干部 ends 党员干部 too
+	references       map[string]bool
+	heads            []suffixRule
+	framingVerbs     map[string]bool
+	gazetteerOnce    sync.Once
+	gaz              *gazetteer.Gazetteer
+	gazErr           error
 }
 
 type suffixRule struct {
@@ -129,23 +137,36 @@ func (t suffixTable) match(word string, accept func(suffixRule) bool) (suffixRul
 // NewUnitFinder builds the finder from its embedded data files. The
 // gazetteer loads on first use.
 func NewUnitFinder() *UnitFinder {
-	f := &UnitFinder{notUnits: map[string]bool{}, genericMods: map[string]bool{}, genericActs: map[string]bool{}, stopMods: map[string]bool{}, notActs: map[string]bool{}, knownUnits: map[string]bool{}, nameVerbs: map[string]bool{}, references: map[string]bool{}, framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}, companyHeads: map[string]bool{}, leadingVerbs: map[string]bool{}, builtThings: map[string]bool{}, villageKinds: map[string]bool{}, occasions: map[string]bool{}}
+	f := &UnitFinder{framingVerbs: map[string]bool{}, governingVerbs: map[string]bool{}}
 	f.orgSuffixes = parseSuffixRules(orgSuffixesTSV)
 	f.heads = parseSuffixRules(activityHeadsTSV)
 	f.orgTable = newSuffixTable(f.orgSuffixes)
 	f.headTable = newSuffixTable(f.heads)
+	// the word lists of unit_words.tsv, by kind
+	lists := map[string]*map[string]bool{
+		"not-units": &f.notUnits, "generic-modifiers": &f.genericMods, "generic-activities": &f.genericActs,
+		"stop-modifiers": &f.stopMods, "not-activities": &f.notActs, "known-units": &f.knownUnits,
+		"name-verbs": &f.nameVerbs, "references": &f.references, "company-heads": &f.companyHeads,
+		"leading-verbs": &f.leadingVerbs, "built-things": &f.builtThings, "village-kinds": &f.villageKinds,
+		"occasions": &f.occasions, "ceremony-verbs": &f.ceremonyVerbs, "event-parts": &f.eventParts,
+		"leader-posts": &f.leaderPosts, "head-posts": &f.headPosts, "centre-compounds": &f.centreCompounds,
+		"joint-bodies": &f.jointBodies, "academic-suffixes": &f.academicSuffixes,
+	}
+	for _, m := range lists {
+		*m = map[string]bool{}
+	}
 	for _, line := range dataLines(unitWordsTSV) {
 		kind, words, _ := strings.Cut(line, "\t")
 		if kind == "not-unit-endings" {
 			f.notUnitEnds = strings.Split(words, ",")
 			continue
 		}
-		target := map[string]map[string]bool{"not-units": f.notUnits, "generic-modifiers": f.genericMods, "generic-activities": f.genericActs, "stop-modifiers": f.stopMods, "not-activities": f.notActs, "known-units": f.knownUnits, "name-verbs": f.nameVerbs, "references": f.references, "company-heads": f.companyHeads, "leading-verbs": f.leadingVerbs, "built-things": f.builtThings, "village-kinds": f.villageKinds, "occasions": f.occasions}[kind]
-		if target == nil {
+		target, ok := lists[kind]
+		if !ok {
 			panic(fmt.Sprintf("unit_words.tsv: unknown kind %q", kind)) // caught by the tests
 		}
 		for _, w := range strings.Split(words, ",") {
-			target[w] = true
+			(*target)[w] = true
 		}
 	}
 	for _, line := range dataLines(activityVerbsTxt) {
@@ -485,14 +506,7 @@ func (f *UnitFinder) extract(doc *clean.Document, b clean.Bulletin, found senten
 // it as parents, so that its counts roll up to its town and county. ms are
 // the mentions the units were collected from.
 func inheritParents(us []Unit, ms []unitMention, f *UnitFinder) {
-	leading := map[int]unitMention{} // admin mentions by start
-	for _, m := range ms {
-		if m.unit.Kind == "admin" && m.unit.Code != "" && !m.unit.Ambiguous {
-			if o, ok := leading[m.start]; !ok || m.end > o.end {
-				leading[m.start] = m
-			}
-		}
-	}
+	leading := leadingDivisions(ms)
 	if len(leading) == 0 {
 		return
 	}
@@ -521,14 +535,10 @@ func inheritParents(us []Unit, ms []unitMention, f *UnitFinder) {
 	}
 }
 
-// mergeSamePlaceOrgs joins an organisation named after a division to the
-// one named after a division above or at it with the same name after the
-// place (山西杏儿沟煤矿 and 大同市杏儿沟煤矿, 安徽芦岭煤矿 and 安徽省淮北矿业
-// （集团）公司芦岭煤矿): the same mine, qualified by its province in one place
-// and its city in another. The rest after the place must have four
-// characters or more, so that kinds (人民医院) in different cities stay apart;
-// the longer name is kept. ms are the mentions us was collected from.
-func mergeSamePlaceOrgs(us []Unit, ms []unitMention) []Unit {
+// leadingDivisions returns, by start, the longest resolved administrative
+// mention starting there: the division a name beginning at that place
+// begins with (鄯善县 of 鄯善县人民医院).
+func leadingDivisions(ms []unitMention) map[int]unitMention {
 	leading := map[int]unitMention{}
 	for _, m := range ms {
 		if m.unit.Kind == "admin" && m.unit.Code != "" && !m.unit.Ambiguous {
@@ -537,6 +547,18 @@ func mergeSamePlaceOrgs(us []Unit, ms []unitMention) []Unit {
 			}
 		}
 	}
+	return leading
+}
+
+// mergeSamePlaceOrgs joins an organisation named after a division to the
+// one named after a division above or at it with the same name after the
+// place (山西杏儿沟煤矿 and 大同市杏儿沟煤矿, 安徽芦岭煤矿 and 安徽省淮北矿业
+// （集团）公司芦岭煤矿): the same mine, qualified by its province in one place
+// and its city in another. The rest after the place must have four
+// characters or more, so that kinds (人民医院) in different cities stay apart;
+// the longer name is kept. ms are the mentions us was collected from.
+func mergeSamePlaceOrgs(us []Unit, ms []unitMention) []Unit {
+	leading := leadingDivisions(ms)
 	type placed struct {
 		rest  []rune
 		chain map[string]bool // the division and those above it
@@ -767,7 +789,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			continue // “万企兴万村”行动: a name of an activity, not a unit
 		}
 		if f.knownUnits[t.Text] {
-			if i+1 < len(toks) && leaderPosts[toks[i+1].Text] {
+			if i+1 < len(toks) && f.leaderPosts[toks[i+1].Text] {
 				continue // 中共中央总书记, 中央军委主席: a leader's title, not the body
 			}
 			if t.Start >= 4 && string(norm[t.Start-4:t.Start]) == "为核心的" {
@@ -784,13 +806,13 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if !ok || !f.acceptSuffixToken(t, rule) {
 			continue
 		}
-		if i+1 < len(toks) && headPosts[toks[i+1].Text] && t.Pos == "nt" {
+		if i+1 < len(toks) && f.headPosts[toks[i+1].Text] && t.Pos == "nt" {
 			continue // 中央军委主席: the head of state's title, not the body
 		}
 		if t.Text == rule.suffix && utf8.RuneCountInString(t.Text) == 1 && i+1 < len(toks) && splitWordAfter(t, toks[i+1]) {
 			continue // 城市/院/线: a word the segmenter cut, not a 院
 		}
-		if t.Text == "中心" && i+1 < len(toks) && toks[i+1].Start == t.End && centreCompounds[toks[i+1].Text] {
+		if t.Text == "中心" && i+1 < len(toks) && toks[i+1].Start == t.End && f.centreCompounds[toks[i+1].Text] {
 			continue // 国家中心城市, 周口港中心作业区: 中心 begins a longer word
 		}
 		if rule.kind == "facility" && i+1 < len(toks) && toks[i+1].Start == t.End && routeNoun(toks[i+1].Text) {
@@ -832,7 +854,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 		if j == i && !selfNamed {
 			continue
 		}
-		for j < i && f.genericMods[toks[j].Text] && !(toks[j].Text == "联合" && j+1 == i && jointBodies[t.Text]) {
+		for j < i && f.genericMods[toks[j].Text] && !f.jointOpener(toks, j, i, t) {
 			j++
 		}
 		if j == i && !selfNamed {
@@ -861,7 +883,7 @@ func (f *UnitFinder) orgMentions(norm []rune, start, end int, toks []Token) []un
 			if singleContentChar(toks[j]) && (toks[j].Pos == "v" || toks[j].Pos == "d") && nominalAhead(toks, j, i) {
 				break // 塞/v罕/a坝/n林场: a character of a name the dictionary split
 			}
-			if toks[j].Text == "联合" && j+1 == i && jointBodies[t.Text] && (j == 0 || !f.isOrgWord(toks[j-1].Text)) {
+			if f.jointOpener(toks, j, i, t) {
 				break // 中国现代农业联合研究生院: 联合 inside the name
 			}
 			j++ // a name never opens with a verb (新培育农民专业合作社)
@@ -941,13 +963,13 @@ func (f *UnitFinder) extendsName(toks []Token, i, j int, t Token, rule suffixRul
 	if j > 0 && j == i && singleVerbal(toks[j-1]) && !(j > 1 && toks[j-2].End == toks[j-1].Start && singleContentChar(toks[j-2])) {
 		return false // 配/v矿, 古/a村: the suffix's own word, not a name's character
 	}
-	if j > 1 && j < i && toks[j-1].Text == "与" && academicSuffixes[rule.suffix] && fieldWord(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
+	if j > 1 && j < i && toks[j-1].Text == "与" && f.academicSuffixes[rule.suffix] && fieldWord(toks[j-2]) && !f.isOrgWord(toks[j-2].Text) {
 		return true // 公共政策与管理学院, 旅游与国土资源学院: one school of two fields
 	}
 	if j > 1 && j < i && (toks[j-1].Text == "-" || toks[j-1].Text == "－") && toks[j-1].Start == toks[j-2].End && toks[j].Start == toks[j-1].End && toks[j-2].Pos == "ns" && toks[j].Pos == "ns" {
 		return true // 清华大学中国-非洲领导力发展中心: two places joined in one name
 	}
-	if j > 0 && j == i && toks[j-1].Text == "联合" && jointBodies[t.Text] && (j < 2 || !f.isOrgWord(toks[j-2].Text)) {
+	if j > 0 && f.jointOpener(toks, j-1, i, t) {
 		return true // 联合专案组, 中国现代农业联合研究生院: a body set up jointly
 	}
 	return j > 0 && i-j < 8 && !f.stopMods[toks[j-1].Text] && (unitModifier(toks, j-1) ||
@@ -989,13 +1011,11 @@ func cutAtLeft(toks []Token, j int) bool {
 // at i: toks[j] then begins a name the dictionary split (塞/罕/坝).
 func nominalAhead(toks []Token, j, i int) bool {
 	for q := j; q < i && singleContentChar(toks[q]) && (q == j || toks[q-1].End == toks[q].Start); q++ {
-		switch toks[q].Pos {
-		case "n", "nr", "nrt", "ns", "nz", "x", "ng", "j", "vn":
+		if nominalTag(toks[q].Pos) {
 			return q > j
-		case "v":
-			if q > j {
-				return false // 做/v大/a做/v: a run of verbs
-			}
+		}
+		if toks[q].Pos == "v" && q > j {
+			return false // 做/v大/a做/v: a run of verbs
 		}
 	}
 	return false
@@ -1016,28 +1036,35 @@ func inNominalRun(toks []Token, k int) bool {
 		return false
 	}
 	for q := lo; q <= hi; q++ {
-		switch toks[q].Pos {
-		case "n", "nr", "nrt", "ns", "nz", "x", "ng", "j", "vn":
+		if nominalTag(toks[q].Pos) {
 			return true
 		}
 	}
 	return false
 }
 
-// jointBodies are the bodies 联合 names when it stands right before them
-// (联合专案组, 联合研究生院), not the verb of working with another (县委联合
-// 县政府).
-var jointBodies = map[string]bool{"专案组": true, "工作组": true, "调查组": true, "研究生院": true, "实验室": true, "研究院": true, "研究中心": true, "党支部": true, "指挥部": true, "检查组": true, "督导组": true}
+// nominalTag reports a tag of a noun among the characters the dictionary
+// left single (雄/n, 贸/vn, 坝/n).
+func nominalTag(pos string) bool {
+	switch pos {
+	case "n", "nr", "nrt", "ns", "nz", "x", "ng", "j", "vn":
+		return true
+	}
+	return false
+}
+
+// jointOpener reports whether toks[k] is the 联合 of a body set up jointly,
+// right before its suffix t at i (联合专案组), and not between two bodies
+// (县委联合县政府).
+func (f *UnitFinder) jointOpener(toks []Token, k, i int, t Token) bool {
+	return toks[k].Text == "联合" && k+1 == i && f.jointBodies[t.Text] && (k == 0 || !f.isOrgWord(toks[k-1].Text))
+}
 
 // fieldWord reports a common noun of two characters or more, as fields of
 // study are named (政策, 旅游), not a name (中原农/谷, 郑州).
 func fieldWord(t Token) bool {
 	return (t.Pos == "n" || t.Pos == "vn") && utf8.RuneCountInString(t.Text) >= 2
 }
-
-// academicSuffixes end the names of schools and institutes, which may
-// join two fields with 与 (地理与旅游学院).
-var academicSuffixes = map[string]bool{"学院": true, "研究院": true, "研究所": true, "系": true, "实验室": true, "研究中心": true}
 
 // isOrgWord reports whether w ends in an organisation's suffix (县委, 学院):
 // a name of its own, not a field.
@@ -1301,10 +1328,6 @@ func verbComplement(t Token, complements bool) bool {
 	return false
 }
 
-// leaderPosts, after a known institution, make its name part of a
-// leader's title (中共中央总书记、国家主席、中央军委主席习近平).
-var leaderPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true, "书记": true, "副书记": true, "委员": true, "常委": true}
-
 // routeNoun reports a word that, right after a facility's name, makes the
 // name that of a route (石衡沧港城际铁路, 福州地铁滨海快线).
 func routeNoun(w string) bool {
@@ -1315,13 +1338,6 @@ func routeNoun(w string) bool {
 	}
 	return false
 }
-
-// centreCompounds follow 中心 in words that name no centre (中心城市,
-// 中心作业区, 中心城区).
-var centreCompounds = map[string]bool{"作业": true, "城市": true, "城区": true, "作业区": true, "镇": true, "村": true, "区": true, "城": true, "地带": true, "地区": true}
-
-// headPosts, after any institution the dictionary knows, make a title.
-var headPosts = map[string]bool{"总书记": true, "主席": true, "副主席": true}
 
 // officePosts are the posts of an office named after its organisation
 // (县委办主任).
