@@ -28,17 +28,27 @@ func Analyze(records []extract.Record, failures []extract.Failure, opts Options)
 		return nil, err
 	}
 	lex := measure.Default()
-	t := loadTables()
-	var in inputs
-	for i := range records {
-		if err := in.addRecord(&records[i], lex, t); err != nil {
-			return nil, fmt.Errorf("record %d (%s): %w", i+1, records[i].Source.Path, err)
-		}
+	in, err := readRecords(records, lex)
+	if err != nil {
+		return nil, err
 	}
 	for _, f := range failures {
 		in.addFailure(f)
 	}
 	return finish(in, opts, lex.Version()), nil
+}
+
+// readRecords turns records into the facts, documents and findings they
+// hold, in record order.
+func readRecords(records []extract.Record, lex *measure.Lexicon) (inputs, error) {
+	t := loadTables()
+	var in inputs
+	for i := range records {
+		if err := in.addRecord(&records[i], lex, t); err != nil {
+			return in, fmt.Errorf("record %d (%s): %w", i+1, records[i].Source.Path, err)
+		}
+	}
+	return in, nil
 }
 
 func (o Options) normalized() (Options, error) {

@@ -48,8 +48,17 @@ func finish(in inputs, opts Options, lexicon string) *Summary {
 		Facts:     facts,
 	}
 	s.Overview = overview(s)
-	// Empty lists encode as [] rather than null, whether they came from
-	// Analyze or from decoding a summary.
+	s.emptyListsNotNull()
+	if s.Facts == nil {
+		s.Facts = []Fact{}
+	}
+	return s
+}
+
+// emptyListsNotNull makes the summary's empty lists encode as [] rather
+// than null, whether they came from Analyze, a Stream or a decoded summary.
+// Facts are left alone: a Stream's come from its store.
+func (s *Summary) emptyListsNotNull() {
 	if s.Totals == nil {
 		s.Totals = []Total{}
 	}
@@ -62,10 +71,6 @@ func finish(in inputs, opts Options, lexicon string) *Summary {
 	if s.Documents == nil {
 		s.Documents = []Document{}
 	}
-	if s.Facts == nil {
-		s.Facts = []Fact{}
-	}
-	return s
 }
 
 // jsonTieBreak orders two items by their encoding, the last resort of every

@@ -28,13 +28,9 @@ type Part struct {
 // AnalyzePart analyses records, usually those of one file. It is safe to
 // call from several goroutines at once.
 func AnalyzePart(records []extract.Record) (*Part, error) {
-	lex := measure.Default()
-	t := loadTables()
-	var in inputs
-	for i := range records {
-		if err := in.addRecord(&records[i], lex, t); err != nil {
-			return nil, fmt.Errorf("record %d (%s): %w", i+1, records[i].Source.Path, err)
-		}
+	in, err := readRecords(records, measure.Default())
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(in.facts, compareFacts)
 	p := &Part{documents: in.documents, facts: in.facts, findings: in.findings,
@@ -198,15 +194,7 @@ func (s *Stream) Finish() (*Summary, FactSource, error) {
 	summary.Top = topLists(summary.Totals, s.opts.TopN)
 	overview.addDocumentsAndFindings(summary)
 	summary.Overview = overview
-	if summary.Top == nil {
-		summary.Top = []TopList{}
-	}
-	if summary.Findings == nil {
-		summary.Findings = []Finding{}
-	}
-	if summary.Documents == nil {
-		summary.Documents = []Document{}
-	}
+	summary.emptyListsNotNull()
 	return summary, &spilledFacts{spill: s.spill, n: overview.Facts}, nil
 }
 
@@ -215,21 +203,11 @@ func (s *Stream) Finish() (*Summary, FactSource, error) {
 // then period, then fact order, where two facts equal in every field are
 // one (compareFacts gives 0, and the first is kept).
 func laterCumulative(b, a cumulativeFigure) bool {
-	if c := cmpStrings(b.date, a.date); c != 0 {
+	if c := strings.Compare(b.date, a.date); c != 0 {
 		return c > 0
 	}
-	if c := cmpStrings(b.period, a.period); c != 0 {
+	if c := strings.Compare(b.period, a.period); c != 0 {
 		return c > 0
 	}
 	return !bytes.Equal(b.data, a.data)
-}
-
-func cmpStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
