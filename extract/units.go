@@ -324,16 +324,20 @@ type sentenceMentions struct {
 // greets begins (the first 向 of a sentence that ends in 敬意, 感谢 or 问候),
 // or -1 when the sentence thanks no one.
 func thanksRecipients(norm []rune, start, end int) int {
-	text := string(norm[start:end])
-	if !strings.Contains(text, "敬意") && !strings.Contains(text, "感谢") && !strings.Contains(text, "问候") {
-		return -1
-	}
+	thanks, to := false, -1
 	for p := start; p < end; p++ {
-		if norm[p] == '向' {
-			return p
+		if norm[p] == '向' && to < 0 {
+			to = p
+		}
+		// 敬意, 感谢, 问候, read on the runes: every sentence passes here
+		if p+1 < end && (norm[p] == '敬' && norm[p+1] == '意' || norm[p] == '感' && norm[p+1] == '谢' || norm[p] == '问' && norm[p+1] == '候') {
+			thanks = true
 		}
 	}
-	return -1
+	if !thanks {
+		return -1
+	}
+	return to
 }
 
 // straddledShortForms adds to rejected the gazetteer hits of a division's
